@@ -1,0 +1,132 @@
+// A small static file server that behaves like nginx, Apache or GitHub Pages
+// do for a folder of files, so that what works here works on a real host:
+//
+// - the app is served under a sub-path (default /handreiking/), nothing above it;
+// - a folder URL without its slash is answered with a 301 to the slash form;
+// - a folder URL with its slash is answered with the folder's index.html;
+// - anything else that is not a file is a 404 (no single-page fallback).
+//
+// Used by `./dev serve` and by the end-to-end tests. Not part of the app.
+//
+//   node scripts/static-server.mjs [--root dist] [--prefix /handreiking/] [--port 8080] [--host 127.0.0.1]
+import { createServer } from "node:http";
+import { createReadStream, statSync } from "node:fs";
+import { join, normalize, extname, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+function statOrNull(path) {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts the server. Resolves to { server, url, close(), requests } where url is
+ * the app's address (ending in the prefix) and requests lists every path asked for.
+ * `headers` may be a function (relativePath) => object of extra response headers.
+ */
+export function startServer({ root = "dist", prefix = "/handreiking/", port = 0, host = "127.0.0.1", headers } = {}) {
+  const rootDir = resolve(root);
+  if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
+    throw new Error(`prefix must start and end with '/': ${prefix}`);
+  }
+  const requests = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    requests.push(url.pathname);
+    const send = (status, body, extra = {}) => {
+      res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", ...extra });
+      res.end(body);
+    };
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      return send(405, "method not allowed", { Allow: "GET, HEAD" });
+    }
+    let pathname;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return send(400, "bad request");
+    }
+    if (pathname + "/" === prefix) {
+      return send(301, "", { Location: prefix + url.search });
+    }
+    if (!pathname.startsWith(prefix)) {
+      return send(404, "not found");
+    }
+    const relative = pathname.slice(prefix.length);
+    let file = normalize(join(rootDir, relative));
+    if (file !== rootDir && !file.startsWith(rootDir + sep)) {
+      return send(404, "not found");
+    }
+    let stat = statOrNull(file);
+    if (stat && stat.isDirectory()) {
+      if (!pathname.endsWith("/")) {
+        return send(301, "", { Location: pathname + "/" + url.search });
+      }
+      file = join(file, "index.html");
+      stat = statOrNull(file);
+    }
+    if (!stat || !stat.isFile()) {
+      return send(404, "not found");
+    }
+    const type = TYPES[extname(file)] ?? "application/octet-stream";
+    const extra = typeof headers === "function" ? headers(relative) ?? {} : {};
+    res.writeHead(200, {
+      "Content-Type": type,
+      "Content-Length": stat.size,
+      "Cache-Control": "no-cache",
+      "X-Content-Type-Options": "nosniff",
+      ...extra,
+    });
+    if (req.method === "HEAD") return res.end();
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolvePromise({
+        server,
+        requests,
+        url: `http://${host}:${address.port}${prefix}`,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const option = (name, fallback) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+  };
+  const root = option("root", "dist");
+  if (!statOrNull(join(root, "index.html"))) {
+    console.error(`static-server: ${root}/index.html not found; build first (./dev build)`);
+    process.exit(1);
+  }
+  const { url } = await startServer({
+    root,
+    prefix: option("prefix", "/handreiking/"),
+    port: Number(option("port", "8080")),
+    host: option("host", "127.0.0.1"),
+  });
+  console.log(`Zichtbaar draait op ${url}  (stoppen: Ctrl+C)`);
+}

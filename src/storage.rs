@@ -1,0 +1,137 @@
+//! The one module that touches browser storage.
+//!
+//! Every read and write of `localStorage` goes through here, so that later
+//! work (IndexedDB for the collection view, backup and restore, wiping a
+//! shared PC) has one place to change. What is stored, and how old versions
+//! are read, is decided by `zichtbaar_core::stored`; this module only moves
+//! strings in and out and reports what went wrong.
+//!
+//! Nothing here panics or unwraps: storage can be missing (blocked cookies,
+//! some private modes), full, or damaged, and the user must be told.
+//! `gloo-storage` is not used because its `LocalStorage::raw()` throws when
+//! storage is blocked.
+
+use std::fmt;
+
+use wasm_bindgen::JsValue;
+use zichtbaar_core::stored::{self, DecodeError};
+use zichtbaar_core::{Record, RecordId};
+
+/// What went wrong with browser storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser does not let this page use storage.
+    Unavailable(String),
+    /// Storage is full (`QuotaExceededError`).
+    Full,
+    /// Any other failure, with the browser's message.
+    Failed(String),
+}
+
+impl StorageError {
+    fn from_js(err: JsValue) -> StorageError {
+        let name = js_sys::Reflect::get(&err, &JsValue::from_str("name"))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        let message = js_sys::Reflect::get(&err, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        match name.as_str() {
+            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Full,
+            "SecurityError" => StorageError::Unavailable(message),
+            _ => StorageError::Failed(format!("{name} {message}").trim().to_owned()),
+        }
+    }
+
+    /// What happened, in plain Dutch, for the save status.
+    pub fn uitleg(&self) -> String {
+        match self {
+            StorageError::Unavailable(_) => {
+                "je browser staat opslaan niet toe (bijvoorbeeld in een privévenster of door instellingen)".to_owned()
+            }
+            StorageError::Full => "de opslag van je browser is vol".to_owned(),
+            StorageError::Failed(msg) => format!("de browser gaf een fout ({msg})"),
+        }
+    }
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageError::Unavailable(m) => write!(f, "storage unavailable: {m}"),
+            StorageError::Full => f.write_str("storage full"),
+            StorageError::Failed(m) => write!(f, "storage failed: {m}"),
+        }
+    }
+}
+
+fn local_storage() -> Result<web_sys::Storage, StorageError> {
+    let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err(StorageError::Unavailable("no localStorage".into())),
+        Err(e) => Err(StorageError::from_js(e)),
+    }
+}
+
+/// Writes a record, replacing the stored one with the same id.
+pub fn save(record: &Record) -> Result<(), StorageError> {
+    local_storage()?
+        .set_item(&stored::record_key(&record.id), &stored::encode(record))
+        .map_err(StorageError::from_js)
+}
+
+/// Removes a record. Removing one that is not there is not an error.
+pub fn remove(id: &RecordId) -> Result<(), StorageError> {
+    local_storage()?
+        .remove_item(&stored::record_key(id))
+        .map_err(StorageError::from_js)
+}
+
+/// A stored value that could not be read, left in place untouched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    pub key: String,
+    pub error: DecodeError,
+}
+
+/// Everything that was read, and what could not be.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Loaded {
+    pub records: Vec<Record>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// Reads every record. A damaged or too new record does not stop the
+/// others from loading; it is reported and left as it is.
+pub fn load_all() -> Result<Loaded, StorageError> {
+    let storage = local_storage()?;
+    let len = storage.length().map_err(StorageError::from_js)?;
+    let mut loaded = Loaded::default();
+    for i in 0..len {
+        let Some(key) = storage.key(i).map_err(StorageError::from_js)? else {
+            continue;
+        };
+        if !stored::is_record_key(&key) {
+            continue;
+        }
+        let Some(text) = storage.get_item(&key).map_err(StorageError::from_js)? else {
+            continue;
+        };
+        match stored::decode(&text) {
+            Ok(record) => loaded.records.push(record),
+            Err(error) => loaded.unreadable.push(Unreadable { key, error }),
+        }
+    }
+    loaded.records.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(loaded)
+}
+
+/// The raw text stored under `key`, for backups of unreadable records.
+pub fn raw(key: &str) -> Result<Option<String>, StorageError> {
+    local_storage()?
+        .get_item(key)
+        .map_err(StorageError::from_js)
+}

@@ -1,0 +1,124 @@
+// Every page loads by deep link under a sub-path, with and without the
+// trailing slash, the way a link in an e-mail opens it; links inside the app
+// move between pages without a reload; nothing leaves the app's origin.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startApp, appReady, PREFIX } from "./support.mjs";
+
+const PAGES = [
+  { path: "", heading: /zichtbaar/i, title: "Start - Zichtbaar" },
+  { path: "reflectie", heading: /reflectie/i, title: "Reflectie - Zichtbaar" },
+  { path: "ontvangst", heading: /ontvangst/i, title: "Ontvangst bevestigen - Zichtbaar" },
+  { path: "verzamelen", heading: /gedeelde reflecties/i, title: "Verzamelen - Zichtbaar" },
+  { path: "privacy", heading: /privacy/i, title: "Privacy en opslag - Zichtbaar" },
+];
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+for (const { path, heading, title } of PAGES) {
+  for (const slash of path ? ["", "/"] : [""]) {
+    const link = `${path}${slash}`;
+    test(`deep link ${PREFIX}${link} opens its page`, async () => {
+      const page = await app.newPage();
+      const response = await page.goto(app.url + link);
+      assert.equal(response.status(), 200);
+      await appReady(page);
+      assert.match(await page.locator("main h1").innerText(), heading);
+      assert.equal(await page.title(), title);
+      // A slashless deep link is redirected by the host to the folder form.
+      const expected = path ? `${app.url}${path}/` : app.url;
+      assert.equal(page.url(), expected);
+      if (path) {
+        const current = page.locator('nav a[aria-current="page"]');
+        assert.equal(await current.getAttribute("href"), `${path}/`);
+      }
+      await page.context().close();
+      app.assertClean();
+    });
+  }
+}
+
+test("the app's root answers without its trailing slash too", async () => {
+  const page = await app.newPage();
+  await page.goto(app.url.replace(/\/$/, ""));
+  await appReady(page);
+  assert.equal(page.url(), app.url);
+  await page.context().close();
+  app.assertClean();
+});
+
+test("an unknown address under the app is a 404 from the host, as on any static host", async () => {
+  const page = await app.newPage();
+  const response = await page.goto(app.url + "bestaat-niet/");
+  assert.equal(response.status(), 404);
+  await page.context().close();
+  // The browser logs the 404 as a console error; that one is expected.
+  const expected = app.problems.filter((p) => p.includes("bestaat-niet") && p.includes("404"));
+  assert.equal(expected.length, 1);
+  app.problems.splice(0, app.problems.length, ...app.problems.filter((p) => !expected.includes(p)));
+  app.assertClean();
+});
+
+test("menu links move between pages without reloading, and back works", async () => {
+  const page = await app.newPage();
+  await page.goto(app.url + "ontvangst/");
+  await appReady(page);
+  const before = app.server.requests.length;
+  await page.evaluate(() => (window.__sameDocument = true));
+
+  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Privacy en opslag" }).click();
+  await page.waitForURL(app.url + "privacy/");
+  assert.match(await page.locator("main h1").innerText(), /privacy/i);
+  // Focus moves to the new page's heading for keyboard and screen-reader users.
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1");
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, "page was reloaded");
+  assert.equal(app.server.requests.length, before, "navigation fetched from the server");
+
+  await page.goBack();
+  await page.waitForURL(app.url + "ontvangst/");
+  assert.match(await page.locator("main h1").innerText(), /ontvangst/i);
+
+  await page.getByRole("link", { name: "Zichtbaar", exact: true }).click();
+  await page.waitForURL(app.url);
+  assert.match(await page.locator("main h1").innerText(), /zichtbaar/i);
+  await page.context().close();
+  app.assertClean();
+});
+
+test("every page can be reached with the keyboard alone", async () => {
+  const page = await app.newPage();
+  await page.goto(app.url);
+  await appReady(page);
+  // The first Tab reaches the skip link, which is visible when focused.
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Naar de inhoud" });
+  assert.equal(await skip.evaluate((el) => el === document.activeElement), true);
+  assert.ok((await skip.boundingBox()).y >= 0, "skip link stays off screen when focused");
+
+  for (const { path, heading } of PAGES.slice(1)) {
+    // Focus is on the current page's heading (or the skip link): the menu is
+    // before it, so search forwards a little, then backwards.
+    let found = false;
+    for (const [key, times] of [["Tab", 8], ["Shift+Tab", 24]]) {
+      for (let i = 0; i < times && !found; i++) {
+        await page.keyboard.press(key);
+        found = await page.evaluate(
+          (href) => !!document.activeElement?.closest("nav") && document.activeElement.getAttribute("href") === href,
+          `${path}/`,
+        );
+      }
+    }
+    assert.ok(found, `menu link to ${path} not reachable by Tab`);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${app.url}${path}/`);
+    assert.match(await page.locator("main h1").innerText(), heading);
+  }
+  await page.context().close();
+  app.assertClean();
+});

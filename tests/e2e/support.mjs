@@ -1,0 +1,113 @@
+// Shared set-up for the end-to-end tests: the release dist/ served under a
+// sub-path by scripts/static-server.mjs, driven in Debian's Chromium by
+// playwright-core. Every page opened here fails its test on any request that
+// leaves the app's own origin, and on any console error or uncaught exception.
+import { chromium } from "playwright-core";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startServer } from "../../scripts/static-server.mjs";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const DIST = join(ROOT, "dist");
+export const PREFIX = "/handreiking/";
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
+export function launchBrowser(extraArgs = []) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+}
+
+/** A persistent profile (needed for service workers across restarts, installability). */
+export async function launchPersistent(extraArgs = []) {
+  const dir = mkdtempSync(join(tmpdir(), "zichtbaar-profile-"));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+  const close = async () => {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { context, close };
+}
+
+/**
+ * Starts the server and a browser. Returns helpers and a `problems` list that
+ * collects foreign requests, console errors and page errors; `assertClean()`
+ * throws when it is not empty.
+ */
+export async function startApp({ root = DIST, serverHeaders } = {}) {
+  if (!existsSync(join(root, "index.html"))) {
+    throw new Error(`${root}/index.html is missing: run ./dev build first`);
+  }
+  const server = await startServer({ root, prefix: PREFIX, headers: serverHeaders });
+  const origin = new URL(server.url).origin;
+  const browser = await launchBrowser();
+  const problems = [];
+
+  function watch(context) {
+    context.on("request", (request) => {
+      const url = request.url();
+      if (url.startsWith("data:") || url.startsWith("blob:")) return;
+      if (new URL(url).origin !== origin) problems.push(`request to another origin: ${url}`);
+    });
+    context.on("page", watchPage);
+    return context;
+  }
+
+  function watchPage(page) {
+    page.on("console", (msg) => {
+      if (msg.type() === "error") problems.push(`console error on ${page.url()}: ${msg.text()}`);
+    });
+    page.on("pageerror", (err) => problems.push(`uncaught on ${page.url()}: ${err.message}`));
+  }
+
+  const app = {
+    server,
+    browser,
+    origin,
+    url: server.url,
+    problems,
+    async newContext(options = {}) {
+      const context = await browser.newContext({ locale: "nl-NL", ...options });
+      // Anything for another origin is recorded above and never reaches the network.
+      await context.route((url) => url.origin !== origin, (route) => route.abort());
+      return watch(context);
+    },
+    async newPage(options = {}) {
+      const context = await app.newContext(options);
+      const page = await context.newPage();
+      return page;
+    },
+    assertClean() {
+      if (problems.length) {
+        throw new Error(`problems seen in the browser:\n  ${problems.join("\n  ")}`);
+      }
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+  return app;
+}
+
+/** Waits until the Leptos app has rendered its main heading. */
+export async function appReady(page) {
+  await page.locator("main h1").first().waitFor({ state: "visible", timeout: 15000 });
+}
