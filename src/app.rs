@@ -7,8 +7,9 @@ use crate::route::{provide_routing, Page};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let current = provide_routing();
-    let page = current.0;
+    let router = provide_routing();
+    let page = router.page();
+    crate::autosave::install_page_listeners();
 
     // Keep the document title in step with the page, and after a navigation
     // (not on the first load) move focus to the new page's heading, so that

@@ -4,14 +4,23 @@
 //! schema) lives in `zichtbaar_core`; what it *does* in the browser is done by
 //! a few named modules:
 //!
-//! - [`storage`]: the only module that reads or writes browser storage;
-//! - [`route`]: which page the address bar points at, relative to the base.
+//! - [`storage`] is the only module that reads or writes browser storage;
+//! - [`autosave`] decides when storage is written (debounced, flushed on leaving);
+//! - [`route`] knows which page the address bar points at, relative to the base;
+//! - [`files`] offers downloads;
+//! - [`platform`] reads today's date and random bytes.
 //!
 //! Components in [`app`] and `pages` call those modules and core functions;
 //! they never touch `localStorage` or `history` themselves.
 
 pub mod app;
+pub mod autosave;
+mod components;
+pub mod files;
+pub mod html;
+pub mod instruments;
 mod pages;
+pub mod platform;
 pub mod route;
 pub mod storage;
 

@@ -94,13 +94,67 @@ pub fn relative_to_base<'a>(href: &'a str, base: &str) -> Option<&'a str> {
     Some(&rest[..end])
 }
 
-/// The current page, shared through context.
-#[derive(Clone, Copy)]
-pub struct CurrentPage(pub RwSignal<Page>);
+/// Where the address bar points: the page and its query string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub page: Page,
+    /// The query without its `?`, e.g. `jaar=2025-2026&voor=team`.
+    pub query: String,
+}
 
-impl CurrentPage {
-    pub fn expect() -> CurrentPage {
-        expect_context::<CurrentPage>()
+impl Location {
+    /// The value of a query parameter. Values this app writes are plain
+    /// ids and years, so no percent-decoding is done: an encoded value simply
+    /// does not match anything and the page falls back to its default.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.query
+            .split('&')
+            .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v)
+    }
+}
+
+/// A query string from name and value pairs, leaving out empty values.
+/// Values must be URL-safe already (ids, years).
+pub fn query_string(params: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    for (name, value) in params.iter().filter(|(_, v)| !v.is_empty()) {
+        out.push(if out.is_empty() { '?' } else { '&' });
+        out.push_str(name);
+        out.push('=');
+        out.push_str(value);
+    }
+    out
+}
+
+/// The current location, shared through context.
+#[derive(Clone, Copy)]
+pub struct Router {
+    location: RwSignal<Location>,
+    page: Memo<Page>,
+}
+
+impl Router {
+    pub fn expect() -> Router {
+        expect_context::<Router>()
+    }
+
+    /// The whole location; changes with every query change.
+    pub fn location(&self) -> RwSignal<Location> {
+        self.location
+    }
+
+    /// Only the page; does not change when only the query does.
+    pub fn page(&self) -> Memo<Page> {
+        self.page
+    }
+
+    /// Goes to `href` (relative to the base) as a new history entry.
+    pub fn navigate(&self, href: &str) {
+        let absolute = format!("{}{}", base_uri(), href);
+        push_or_load(&absolute);
+        self.location.set(location_of_window());
     }
 }
 
@@ -112,45 +166,57 @@ fn base_uri() -> String {
         .unwrap_or_else(|| window().location().href().unwrap_or_default())
 }
 
-fn page_of_location() -> Page {
+fn location_of_window() -> Location {
     let href = window().location().href().unwrap_or_default();
-    relative_to_base(&href, &base_uri())
+    let page = relative_to_base(&href, &base_uri())
         .map(Page::from_relative)
-        .unwrap_or(Page::NotFound)
+        .unwrap_or(Page::NotFound);
+    let query = window()
+        .location()
+        .search()
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        .to_owned();
+    Location { page, query }
 }
 
-/// Reads the page from the address bar, and keeps it in sync with link
+fn push_or_load(absolute: &str) {
+    let pushed = window()
+        .history()
+        .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(absolute)));
+    if pushed.is_err() {
+        // The history API refused: fall back to an ordinary page load.
+        let _ = window().location().set_href(absolute);
+    }
+}
+
+/// Reads the location from the address bar, and keeps it in sync with link
 /// clicks and the back and forward buttons.
-pub fn provide_routing() -> CurrentPage {
-    let current = CurrentPage(RwSignal::new(page_of_location()));
-    provide_context(current);
+pub fn provide_routing() -> Router {
+    let location = RwSignal::new(location_of_window());
+    let page = Memo::new(move |_| location.with(|l| l.page));
+    let router = Router { location, page };
+    provide_context(router);
 
     let on_popstate = window_event_listener(leptos::ev::popstate, move |_| {
-        current.0.set(page_of_location());
+        location.set(location_of_window());
     });
     let on_click = window_event_listener(leptos::ev::click, move |ev| {
-        if let Some((href, page)) = internal_link(&ev) {
+        if let Some(href) = internal_link(&ev) {
             ev.prevent_default();
-            let pushed = window()
-                .history()
-                .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href)));
-            if pushed.is_ok() {
-                current.0.set(page);
-            } else {
-                // The history API refused: fall back to an ordinary page load.
-                let _ = window().location().set_href(&href);
-            }
+            push_or_load(&href);
+            location.set(location_of_window());
         }
     });
     on_cleanup(move || {
         on_popstate.remove();
         on_click.remove();
     });
-    current
+    router
 }
 
 /// A left click without modifier keys on a link to a page of this app.
-fn internal_link(ev: &web_sys::MouseEvent) -> Option<(String, Page)> {
+fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
     if ev.default_prevented()
         || ev.button() != 0
         || ev.ctrl_key()
@@ -172,7 +238,7 @@ fn internal_link(ev: &web_sys::MouseEvent) -> Option<(String, Page)> {
     let href = anchor.href();
     match relative_to_base(&href, &base_uri()).map(Page::from_relative) {
         Some(Page::NotFound) | None => None,
-        Some(page) => Some((href, page)),
+        Some(_) => Some(href),
     }
 }
 
@@ -211,6 +277,28 @@ mod tests {
             relative_to_base("https://evil.example/handreiking/", base),
             None
         );
+    }
+
+    #[test]
+    fn reads_and_writes_query_parameters() {
+        let loc = Location {
+            page: Page::Reflectie,
+            query: "instrument=routekaart-inclusief&jaar=2025-2026&leeg&voor=".to_owned(),
+        };
+        assert_eq!(loc.param("instrument"), Some("routekaart-inclusief"));
+        assert_eq!(loc.param("jaar"), Some("2025-2026"));
+        assert_eq!(loc.param("leeg"), Some(""));
+        assert_eq!(loc.param("voor"), Some(""));
+        assert_eq!(loc.param("onderdeel"), None);
+        assert_eq!(
+            query_string(&[
+                ("jaar", "2025-2026"),
+                ("voor", ""),
+                ("onderdeel", "mentoraat")
+            ]),
+            "?jaar=2025-2026&onderdeel=mentoraat"
+        );
+        assert_eq!(query_string(&[("voor", "")]), "");
     }
 
     #[test]

@@ -104,8 +104,8 @@ pub struct Loaded {
     pub unreadable: Vec<Unreadable>,
 }
 
-/// Reads every record. A damaged or too new record does not stop the
-/// others from loading; it is reported and left as it is.
+/// Reads every record, in no particular order. A damaged or too new record
+/// does not stop the others from loading; it is reported and left as it is.
 pub fn load_all() -> Result<Loaded, StorageError> {
     let storage = local_storage()?;
     let len = storage.length().map_err(StorageError::from_js)?;
@@ -125,7 +125,6 @@ pub fn load_all() -> Result<Loaded, StorageError> {
             Err(error) => loaded.unreadable.push(Unreadable { key, error }),
         }
     }
-    loaded.records.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(loaded)
 }
 

@@ -94,9 +94,11 @@ export async function startApp({ root = DIST, serverHeaders } = {}) {
       const page = await context.newPage();
       return page;
     },
+    /** Throws on problems seen since the last call (and forgets them). */
     assertClean() {
-      if (problems.length) {
-        throw new Error(`problems seen in the browser:\n  ${problems.join("\n  ")}`);
+      const seen = problems.splice(0, problems.length);
+      if (seen.length) {
+        throw new Error(`problems seen in the browser:\n  ${seen.join("\n  ")}`);
       }
     },
     async close() {

@@ -56,6 +56,13 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 impl Date {
+    /// 1970-01-01.
+    pub const EPOCH: Date = Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
+
     /// A checked date; `None` when the month or day does not exist.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
         if (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month) {

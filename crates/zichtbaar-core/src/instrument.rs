@@ -12,6 +12,7 @@
 //! Every record names the instrument it answers by id, version and
 //! [`digest`], so answers are never read against text they were not given for.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -22,6 +23,13 @@ use sha2::{Digest as _, Sha256};
 pub const INSTRUMENT_FORMAT: &str = "zichtbaar-instrument";
 /// The newest `format_version` this code reads.
 pub const INSTRUMENT_FORMAT_VERSION: u32 = 1;
+
+/// Text in an instrument: borrowed from the binary for bundled instruments
+/// (no parsing at run time), owned when read from a file.
+pub type Text = Cow<'static, str>;
+
+/// A list in an instrument, borrowed or owned like [`Text`].
+pub type List<T> = Cow<'static, [T]>;
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -42,32 +50,32 @@ fn is_true(b: &bool) -> bool {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InstrumentDef {
-    pub format: String,
+    pub format: Text,
     pub format_version: u32,
     /// Stable identifier, lower case letters, digits and hyphens.
-    pub id: String,
+    pub id: Text,
     /// Version of the text, chosen by the author, e.g. `2026.1`.
-    pub version: String,
-    pub title: String,
+    pub version: Text,
+    pub title: Text,
     /// A few words for menus and file names.
-    pub short_title: String,
+    pub short_title: Text,
     /// Who wrote the text, e.g. the name of the SWV.
-    pub publisher: String,
+    pub publisher: Text,
     /// One or two sentences: what this is and how to use it.
-    pub intro: String,
+    pub intro: Text,
     /// Shown with the instrument when its text is an example that an SWV is
     /// expected to replace with its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notice: Option<String>,
+    pub notice: Option<Text>,
     /// Set when schools are asked to confirm receipt of this instrument.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receipt: Option<ReceiptDef>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub scales: Vec<ScaleDef>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub scales: List<ScaleDef>,
     /// Questions asked for every item, before the item's own questions.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub item_questions: Vec<QuestionDef>,
-    pub sections: Vec<SectionDef>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub item_questions: List<QuestionDef>,
+    pub sections: List<SectionDef>,
 }
 
 /// Asking schools to confirm receipt, with a deadline inside each school year.
@@ -76,16 +84,16 @@ pub struct InstrumentDef {
 pub struct ReceiptDef {
     /// Month and day, `MM-DD`, e.g. `06-07` for 7 June. The year follows
     /// from the school year.
-    pub deadline: String,
+    pub deadline: Text,
 }
 
 /// A closed set of answers, such as a development scale.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScaleDef {
-    pub id: String,
+    pub id: Text,
     /// The options in order, from least to most.
-    pub options: Vec<OptionDef>,
+    pub options: List<OptionDef>,
     /// An answer outside the order, such as "weet ik niet".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unknown: Option<OptionDef>,
@@ -94,61 +102,61 @@ pub struct ScaleDef {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OptionDef {
-    pub id: String,
-    pub label: String,
+    pub id: Text,
+    pub label: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SectionDef {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub intro: Option<String>,
-    pub items: Vec<ItemDef>,
+    pub intro: Option<Text>,
+    pub items: List<ItemDef>,
 }
 
 /// One thing to reflect on: an uitgangspunt, a bouwsteen, an onderwerp.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ItemDef {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     /// Short explanation in plain language.
-    pub intro: String,
+    pub intro: Text,
     /// Labelled blocks of information, such as "Doel" or "Wie is aan zet?".
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub details: Vec<DetailDef>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub details: List<DetailDef>,
     /// Questions for this item only, after the instrument's item questions.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub questions: Vec<QuestionDef>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub questions: List<QuestionDef>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DetailDef {
-    pub label: String,
-    pub text: String,
+    pub label: Text,
+    pub text: Text,
 }
 
 /// A question: a scale to choose on, room for text, or both.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionDef {
-    pub id: String,
-    pub text: String,
+    pub id: Text,
+    pub text: Text,
     /// A short help text shown under the question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
     /// Id of a scale to choose on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scale: Option<String>,
+    pub scale: Option<Text>,
     /// Whether there is room for a written answer (default: yes).
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub text_answer: bool,
     /// Label of the text box when the question also has a scale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text_label: Option<String>,
+    pub text_label: Option<Text>,
     /// Whether a new year may start with last year's written answer.
     #[serde(default, skip_serializing_if = "is_false")]
     pub carry_over: bool,
@@ -290,7 +298,7 @@ impl Checker {
                 self.text(&format!("{p}.text_label"), label);
             }
             match &q.scale {
-                Some(s) if !scales.contains(s.as_str()) => {
+                Some(s) if !scales.contains(s.as_ref()) => {
                     self.problem(&format!("{p}.scale"), format!("unknown scale {s:?}"));
                 }
                 None if !q.text_answer => {
@@ -451,8 +459,8 @@ impl Instrument {
     /// The reference that records store: id, version and digest.
     pub fn reference(&self) -> InstrumentRef {
         InstrumentRef {
-            id: self.def.id.clone(),
-            version: self.def.version.clone(),
+            id: self.def.id.to_string(),
+            version: self.def.version.to_string(),
             digest: self.digest.clone(),
         }
     }
@@ -494,44 +502,17 @@ pub fn answer_key(item: &str, question: &str) -> String {
     format!("{item}/{question}")
 }
 
-/// An instrument as the app bundles it: the def with the digest computed at
-/// build time (see `build.rs` of the app).
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct BundledInstrument {
-    pub digest: String,
-    pub def: InstrumentDef,
-}
-
-/// Reads the bundle that the app's build script wrote. Each def is validated
-/// again; the digest is taken as built (the build computed it with
-/// [`digest`], and a test checks that it still matches).
-pub fn load_bundle(json: &str) -> Result<Vec<Instrument>, InstrumentError> {
-    let bundled: Vec<BundledInstrument> =
-        serde_json::from_str(json).map_err(|e| InstrumentError::Syntax(e.to_string()))?;
-    bundled
-        .into_iter()
-        .map(|b| {
-            let problems = validate(&b.def);
-            if problems.is_empty() {
-                Ok(Instrument {
-                    def: b.def,
-                    digest: b.digest,
-                })
-            } else {
-                Err(InstrumentError::Invalid(problems))
-            }
-        })
-        .collect()
-}
-
-/// Writes the bundle for a set of valid instruments.
-pub fn write_bundle(instruments: &[Instrument]) -> String {
-    let bundled: Vec<BundledInstrument> = instruments
-        .iter()
-        .map(|i| BundledInstrument {
-            digest: i.digest.clone(),
-            def: i.def.clone(),
-        })
-        .collect();
-    serde_json::to_string(&bundled).unwrap_or_default()
+impl Instrument {
+    /// An instrument that was validated when the app was built.
+    ///
+    /// Only for the bundle that `build.rs` generates: it validates every
+    /// def with [`validate`] and computes its [`digest`] at build time, so
+    /// the app ships neither a parser nor a validator for them. A native
+    /// test of the app checks every bundled def against its file again.
+    pub fn from_build(def: &InstrumentDef, digest: &str) -> Instrument {
+        Instrument {
+            def: def.clone(),
+            digest: digest.to_owned(),
+        }
+    }
 }

@@ -9,6 +9,7 @@
 //! over `cargo metadata` enforces it), and it never reads a clock or a random
 //! source: the caller passes in today's [`date::Date`] and random bytes.
 
+pub mod backup;
 pub mod date;
 pub mod instrument;
 pub mod record;

@@ -139,6 +139,9 @@ pub struct Receipt {
     pub brin: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
+    /// What "anders" means, when that role is chosen.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role_other: String,
     #[serde(default)]
     pub received: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]

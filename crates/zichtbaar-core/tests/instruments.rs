@@ -1,0 +1,293 @@
+//! Every shipped instrument file is valid, has the shape the mission asks for,
+//! and the validator catches each kind of mistake an author can make.
+
+use std::fs;
+use std::path::PathBuf;
+
+use zichtbaar_core::instrument::{digest, Instrument, InstrumentError, Problem};
+
+fn instruments_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../instruments")
+}
+
+fn shipped() -> Vec<(String, String)> {
+    let mut files: Vec<_> = fs::read_dir(instruments_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn load(name: &str) -> Instrument {
+    let (_, text) = shipped().into_iter().find(|(n, _)| n == name).unwrap();
+    Instrument::from_toml(&text).unwrap()
+}
+
+#[test]
+fn every_shipped_instrument_is_valid() {
+    let files = shipped();
+    assert!(files.len() >= 2, "expected at least two instruments");
+    for (name, text) in files {
+        if let Err(e) = Instrument::from_toml(&text) {
+            panic!("{name}: {e}");
+        }
+    }
+}
+
+#[test]
+fn handreiking_has_two_uitgangspunten_ten_bouwstenen_and_the_three_questions() {
+    let h = load("01-ondersteuningsstructuur.toml");
+    let sections: Vec<(&str, usize)> = h
+        .def()
+        .sections
+        .iter()
+        .map(|s| (s.id.as_ref(), s.items.len()))
+        .collect();
+    assert_eq!(sections, [("uitgangspunten", 2), ("bouwstenen", 10)]);
+
+    // The three questions, word for word as the mailing asks them.
+    let questions: Vec<&str> = h
+        .def()
+        .item_questions
+        .iter()
+        .map(|q| q.text.as_ref())
+        .collect();
+    assert_eq!(
+        questions,
+        [
+            "Waar staan wij? En hoe hebben wij het bij ons georganiseerd?",
+            "Wat houden we erin? Wat willen we volgend jaar anders?",
+            "Hoe gaan we dat aanpakken?",
+        ]
+    );
+    assert_eq!(h.question_count(), 36);
+
+    // "Waar staan wij?" has a four-point scale without a middle, plus "weet ik niet".
+    let first = &h.def().item_questions[0];
+    let scale = h.scale(first.scale.as_deref().unwrap()).unwrap();
+    assert_eq!(scale.options.len(), 4);
+    assert_eq!(scale.unknown.as_ref().unwrap().label, "Weet ik niet");
+    // "Wat houden we erin" carries over to next year; the others do not.
+    let carried: Vec<bool> = h
+        .def()
+        .item_questions
+        .iter()
+        .map(|q| q.carry_over)
+        .collect();
+    assert_eq!(carried, [false, true, false]);
+
+    assert_eq!(h.def().receipt.as_ref().unwrap().deadline, "06-07");
+    assert!(h.def().notice.as_ref().unwrap().contains("vervangen"));
+}
+
+#[test]
+fn routekaart_has_themes_onderwerpen_doel_acties_and_wie_is_aan_zet() {
+    let r = load("02-routekaart-inclusief.toml");
+    assert_eq!(r.def().sections.len(), 6);
+    assert_eq!(r.items().count(), 8);
+    let scale = r.scale("actiestatus").unwrap();
+    let labels: Vec<&str> = scale.options.iter().map(|o| o.label.as_ref()).collect();
+    assert_eq!(labels, ["Nog niet", "Mee bezig", "Klaar"]);
+    for item in r.items() {
+        let labels: Vec<&str> = item.details.iter().map(|d| d.label.as_ref()).collect();
+        assert_eq!(labels, ["Doel", "Wie is aan zet?"], "{}", item.id);
+        assert!(!item.questions.is_empty(), "{} has no actions", item.id);
+        for q in item.questions.iter() {
+            assert_eq!(
+                q.scale.as_deref(),
+                Some("actiestatus"),
+                "{}/{}",
+                item.id,
+                q.id
+            );
+            assert!(q.text_answer, "{}/{} has no room for a note", item.id, q.id);
+        }
+    }
+    assert_eq!(r.question_count(), 35);
+}
+
+const MINIMAL: &str = r#"
+format = "zichtbaar-instrument"
+format_version = 1
+id = "proef"
+version = "1"
+title = "Proef"
+short_title = "Proef"
+publisher = "Test"
+intro = "Een proef."
+
+[[scales]]
+id = "ja-nee"
+options = [{ id = "nee", label = "Nee" }, { id = "ja", label = "Ja" }]
+
+[[item_questions]]
+id = "vraag"
+text = "Hoe gaat het?"
+
+[[sections]]
+id = "deel"
+title = "Deel"
+
+[[sections.items]]
+id = "een"
+title = "Een"
+intro = "Eerste."
+
+[[sections.items]]
+id = "twee"
+title = "Twee"
+intro = "Tweede."
+"#;
+
+fn problems(text: &str) -> Vec<Problem> {
+    match Instrument::from_toml(text) {
+        Err(InstrumentError::Invalid(p)) => p,
+        other => panic!("expected validation problems, got {other:?}"),
+    }
+}
+
+fn paths(text: &str) -> Vec<String> {
+    problems(text).into_iter().map(|p| p.path).collect()
+}
+
+#[test]
+fn the_minimal_example_is_valid() {
+    let i = Instrument::from_toml(MINIMAL).unwrap();
+    assert_eq!(i.question_count(), 2);
+}
+
+#[test]
+fn duplicate_item_ids_are_reported_where_they_are() {
+    let text = MINIMAL.replace("id = \"twee\"", "id = \"een\"");
+    assert_eq!(paths(&text), ["sections[0].items[1].id"]);
+}
+
+#[test]
+fn empty_and_blank_texts_are_reported() {
+    let text = MINIMAL
+        .replace("intro = \"Tweede.\"", "intro = \"  \"")
+        .replace("title = \"Deel\"", "title = \"\"");
+    assert_eq!(
+        paths(&text),
+        ["sections[0].title", "sections[0].items[1].intro"]
+    );
+}
+
+#[test]
+fn an_unknown_scale_is_reported() {
+    let text = MINIMAL.replace(
+        "text = \"Hoe gaat het?\"",
+        "text = \"Hoe gaat het?\"\nscale = \"schaal-die-er-niet-is\"",
+    );
+    let p = problems(&text);
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].path, "item_questions[0].scale");
+    assert!(p[0].message.contains("schaal-die-er-niet-is"));
+}
+
+#[test]
+fn a_scale_needs_two_options_with_unique_ids() {
+    let text = MINIMAL.replace(
+        r#"options = [{ id = "nee", label = "Nee" }, { id = "ja", label = "Ja" }]"#,
+        r#"options = [{ id = "nee", label = "Nee" }]
+unknown = { id = "nee", label = "Weet niet" }"#,
+    );
+    assert_eq!(paths(&text), ["scales[0].options", "scales[0].unknown.id"]);
+}
+
+#[test]
+fn ids_must_be_lowercase_words() {
+    let text = MINIMAL.replace("id = \"een\"", "id = \"Een Item\"");
+    assert_eq!(paths(&text), ["sections[0].items[0].id"]);
+}
+
+#[test]
+fn a_question_without_scale_or_text_is_reported() {
+    let text = MINIMAL.replace(
+        "text = \"Hoe gaat het?\"",
+        "text = \"Hoe gaat het?\"\ntext_answer = false",
+    );
+    assert_eq!(paths(&text), ["item_questions[0]"]);
+}
+
+#[test]
+fn item_questions_may_not_clash_with_an_items_own_questions() {
+    let text =
+        format!("{MINIMAL}\n[[sections.items.questions]]\nid = \"vraag\"\ntext = \"Nog een\"\n");
+    assert_eq!(paths(&text), ["sections[0].items[1].questions[0].id"]);
+}
+
+#[test]
+fn a_bad_receipt_deadline_is_reported() {
+    for bad in ["7 juni", "06-31", "13-01", "6-7"] {
+        // Top-level tables must come before the arrays of sections in TOML.
+        let text = MINIMAL.replacen(
+            "[[scales]]",
+            &format!("[receipt]\ndeadline = \"{bad}\"\n\n[[scales]]"),
+            1,
+        );
+        assert_eq!(paths(&text), ["receipt.deadline"], "{bad}");
+    }
+}
+
+#[test]
+fn a_newer_format_version_or_other_format_is_refused() {
+    let text = MINIMAL.replace("format_version = 1", "format_version = 2");
+    assert_eq!(paths(&text), ["format_version"]);
+    let text = MINIMAL.replace("\"zichtbaar-instrument\"", "\"iets-anders\"");
+    assert_eq!(paths(&text), ["format"]);
+}
+
+#[test]
+fn unknown_fields_and_broken_toml_are_syntax_errors() {
+    let text = MINIMAL.replace(
+        "intro = \"Een proef.\"",
+        "intro = \"Een proef.\"\nintroo = \"typo\"",
+    );
+    assert!(matches!(
+        Instrument::from_toml(&text),
+        Err(InstrumentError::Syntax(_))
+    ));
+    assert!(matches!(
+        Instrument::from_toml("title = "),
+        Err(InstrumentError::Syntax(_))
+    ));
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let text = MINIMAL
+        .replace("id = \"twee\"", "id = \"een\"")
+        .replace("intro = \"Eerste.\"", "intro = \"\"")
+        .replace("format_version = 1", "format_version = 9");
+    assert_eq!(problems(&text).len(), 3);
+}
+
+#[test]
+fn digest_follows_content_not_layout() {
+    let a = Instrument::from_toml(MINIMAL).unwrap();
+    let reformatted = MINIMAL
+        .replace("\ntitle = \"Proef\"", "\n# een opmerking\ntitle   =   'Proef'")
+        .replace(
+            "[[scales]]\nid = \"ja-nee\"\noptions = [{ id = \"nee\", label = \"Nee\" }, { id = \"ja\", label = \"Ja\" }]",
+            "[[scales]]\nid = \"ja-nee\"\n\n[[scales.options]]\nid = \"nee\"\nlabel = \"Nee\"\n\n[[scales.options]]\nlabel = \"Ja\"\nid = \"ja\"",
+        );
+    let b = Instrument::from_toml(&reformatted).unwrap();
+    assert_eq!(a.digest(), b.digest());
+
+    let changed = MINIMAL.replace("Eerste.", "Eerste!");
+    let c = Instrument::from_toml(&changed).unwrap();
+    assert_ne!(a.digest(), c.digest());
+    assert!(a.digest().starts_with("sha256:") && a.digest().len() == 7 + 64);
+    assert_eq!(a.digest(), digest(a.def()));
+}

@@ -1,0 +1,128 @@
+//! The storage schema: every version ever shipped still reads, frozen.
+//!
+//! The files in `tests/data/stored-v*.json` are frozen copies of what the app
+//! wrote. Never edit them; when the schema changes, add new fixtures beside
+//! them and keep these tests passing through the migration.
+
+use zichtbaar_core::record::{Role, SharedWithColleagues};
+use zichtbaar_core::stored::{decode, encode, DecodeError, STORAGE_SCHEMA};
+use zichtbaar_core::{Body, Date, Perspective, SchoolYear};
+
+const V1_REFLECTION: &str = include_str!("data/stored-v1-reflection.json");
+const V1_RECEIPT: &str = include_str!("data/stored-v1-receipt.json");
+
+#[test]
+fn frozen_v1_reflection_still_reads() {
+    let r = decode(V1_REFLECTION).unwrap();
+    assert_eq!(r.id.as_str(), "5f1c9a2e-7b3d-4c8e-9a1f-2d3e4f5a6b7c");
+    assert_eq!(r.revision, 7);
+    assert_eq!(r.instrument.id, "ondersteuningsstructuur");
+    assert_eq!(r.instrument.version, "2026.1");
+    assert_eq!(r.school_year, SchoolYear::starting(2026));
+    assert_eq!(r.created, Date::new(2026, 9, 14).unwrap());
+    assert_eq!(r.updated, Date::new(2026, 11, 23).unwrap());
+    let Body::Reflection(reflection) = &r.body else {
+        panic!("not a reflection")
+    };
+    assert_eq!(reflection.perspective, Perspective::Team);
+    assert_eq!(reflection.answers.len(), 3);
+    let a = reflection
+        .answer("basis-in-de-les", "waar-staan-wij")
+        .unwrap();
+    assert_eq!(a.scale.as_deref(), Some("in-ontwikkeling"));
+    assert_eq!(
+        a.text,
+        "Vaste lesopbouw in de onderbouw.\nIn de bovenbouw nog niet."
+    );
+    let m = reflection.answer("mentoraat", "waar-staan-wij").unwrap();
+    assert_eq!(
+        (m.scale.as_deref(), m.text.as_str()),
+        (Some("weet-ik-niet"), "")
+    );
+}
+
+#[test]
+fn frozen_v1_receipt_still_reads() {
+    let r = decode(V1_RECEIPT).unwrap();
+    let receipt = r.receipt().unwrap();
+    assert_eq!(receipt.school_name, "Voorbeeldcollege");
+    assert_eq!(receipt.brin, "12AB");
+    assert_eq!(receipt.role, Some(Role::Anders));
+    assert_eq!(receipt.role_other, "zorgcoördinator onderbouw");
+    assert!(receipt.received);
+    assert_eq!(
+        receipt.shared_with_colleagues,
+        Some(SharedWithColleagues::NogNiet)
+    );
+    assert_eq!(receipt.reactions, "Handzaam en duidelijk.");
+    assert_eq!(receipt.wishes, "Graag een gesprek in het najaar.");
+}
+
+#[test]
+fn encode_then_decode_gives_the_same_record() {
+    for fixture in [V1_REFLECTION, V1_RECEIPT] {
+        let record = decode(fixture).unwrap();
+        let again = decode(&encode(&record)).unwrap();
+        assert_eq!(record, again);
+        assert!(encode(&record).starts_with(&format!("{{\"schema\":{STORAGE_SCHEMA},")));
+    }
+}
+
+#[test]
+fn current_schema_writes_what_v1_fixtures_hold() {
+    // While the schema is 1, writing a read fixture gives the fixture back
+    // byte for byte: the format did not drift without a version bump.
+    assert_eq!(STORAGE_SCHEMA, 1);
+    for fixture in [V1_REFLECTION, V1_RECEIPT] {
+        assert_eq!(encode(&decode(fixture).unwrap()), fixture.trim_end());
+    }
+}
+
+#[test]
+fn newer_unknown_and_damaged_values_are_refused_with_the_reason() {
+    assert_eq!(
+        decode(r#"{"schema":2,"record":{"anything":true}}"#),
+        Err(DecodeError::Newer(2))
+    );
+    assert_eq!(
+        decode(r#"{"schema":0,"record":{}}"#),
+        Err(DecodeError::Unknown(0))
+    );
+    for damaged in [
+        "",
+        "{",
+        r#"{"record":{}}"#,
+        r#"{"schema":1}"#,
+        r#"{"schema":1,"record":{"id":"x"}}"#,
+        &V1_REFLECTION.replace("2026-11-23", "2026-11-31"),
+    ] {
+        assert!(
+            matches!(decode(damaged), Err(DecodeError::Malformed(_))),
+            "{damaged:?}"
+        );
+    }
+}
+
+#[test]
+fn a_backup_round_trips_and_survives_one_bad_record() {
+    use zichtbaar_core::backup;
+    let records = vec![decode(V1_REFLECTION).unwrap(), decode(V1_RECEIPT).unwrap()];
+    let text = backup::encode(&records, Date::new(2026, 11, 23).unwrap());
+    assert!(text.starts_with(
+        r#"{"format":"zichtbaar-backup","formatVersion":1,"created":"2026-11-23","records":[{"schema":1,"#
+    ));
+    let restored = backup::decode(&text).unwrap();
+    assert_eq!(restored.records, records);
+    assert!(restored.problems.is_empty());
+
+    let damaged = text.replacen(r#"{"schema":1,"#, r#"{"schema":5,"#, 1);
+    let restored = backup::decode(&damaged).unwrap();
+    assert_eq!(restored.records, records[1..]);
+    assert_eq!(restored.problems, [(0, DecodeError::Newer(5))]);
+
+    assert!(backup::decode(r#"{"format":"iets","formatVersion":1,"records":[]}"#).is_err());
+    assert_eq!(
+        backup::decode(r#"{"format":"zichtbaar-backup","formatVersion":2,"records":[]}"#).err(),
+        Some(backup::BackupError::Newer(2))
+    );
+}

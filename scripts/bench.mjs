@@ -1,0 +1,145 @@
+// ./dev bench: size and speed of the release build, against the budgets of
+// the reflection tool, measured in one run in headless Chromium on this machine.
+//
+//   bytes over the wire for a cold first load of /reflectie/, gzip -9   <= 150 KB
+//   typing cost per character with autosave on, vs a plain HTML page
+//     with the same 36 textareas saving to localStorage on every input  <= 1.25x
+//   time until the first textarea is editable, CPU throttled 4x         <= 600 ms
+//
+// Prints figures; exits 1 when a budget is exceeded. Not part of ./dev test:
+// timings belong in a benchmark, not in tests.
+//
+//   node scripts/bench.mjs [--rounds N]
+import { gzipSync } from "node:zlib";
+import { readFileSync, mkdtempSync, copyFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { tmpdir } from "node:os";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { startServer } from "./static-server.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const ROUNDS = Number(args[args.indexOf("--rounds") + 1]) || 5;
+const CHARS = 300;
+const TEXT = "De mentor kent de leerling goed en ziet op tijd wat er speelt. ".repeat(10).slice(0, CHARS);
+
+const BUDGET = { kb: 150, typingRatio: 1.25, editableMs: 600 };
+const ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+// The app, and the plain page in a folder of its own, each under a sub-path.
+const app = await startServer({ root: join(ROOT, "dist"), prefix: "/handreiking/" });
+const plainDir = mkdtempSync(join(tmpdir(), "zichtbaar-plain-"));
+copyFileSync(join(ROOT, "scripts/bench/plain.html"), join(plainDir, "index.html"));
+const plain = await startServer({ root: plainDir, prefix: "/plain/" });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ARGS });
+
+// 1. Bytes over the wire: every file a cold load of /reflectie/ fetches, gzipped.
+async function coldLoadBytes() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const before = app.requests.length;
+  await page.goto(app.url + "reflectie/");
+  await page.locator("main textarea").first().waitFor();
+  await page.waitForLoadState("networkidle");
+  const paths = [...new Set(app.requests.slice(before))];
+  await context.close();
+  const rows = paths.map((p) => {
+    let file = join(ROOT, "dist", p.slice("/handreiking/".length));
+    if (file.endsWith("/")) file = join(file, "index.html");
+    const raw = readFileSync(file);
+    return { path: p, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+  });
+  return rows;
+}
+
+// 2. Typing: main-thread busy time per character, from Chromium's own counters.
+async function typingCost(url, selector, settleMs) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  const box = page.locator(selector).first();
+  await box.waitFor();
+  await box.click();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const busy = async () => {
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    return metrics.find((m) => m.name === "TaskDuration").value;
+  };
+  await page.waitForTimeout(300);
+  const start = await busy();
+  await page.keyboard.type(TEXT);
+  await page.waitForTimeout(settleMs); // let the autosave write happen, and count it
+  const end = await busy();
+  const saved = await box.inputValue();
+  await context.close();
+  if (saved !== TEXT) throw new Error(`typing lost characters on ${url}`);
+  return ((end - start) * 1000) / CHARS; // ms per character
+}
+
+// 3. Time to the first editable textarea, cold, CPU throttled 4x.
+async function editableAt(url) {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    const check = () => {
+      const t = document.querySelector("textarea");
+      if (t && !t.disabled && !t.readOnly && t.offsetParent !== null) {
+        window.__editableAt = performance.now();
+        return true;
+      }
+      return false;
+    };
+    const observer = new MutationObserver(() => check() && observer.disconnect());
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__editableAt !== undefined, null, { timeout: 30000 });
+  const ms = await page.evaluate(() => window.__editableAt);
+  await context.close();
+  return ms;
+}
+
+const files = await coldLoadBytes();
+const totalGzip = files.reduce((s, f) => s + f.gzip, 0);
+
+const appTyping = [], plainTyping = [], appEditable = [], plainEditable = [];
+for (let i = 0; i < ROUNDS; i++) {
+  // Alternate, so both pages see the same machine conditions.
+  appTyping.push(await typingCost(app.url + "reflectie/", "main textarea", 700));
+  plainTyping.push(await typingCost(plain.url, "textarea", 700));
+  appEditable.push(await editableAt(app.url + "reflectie/"));
+  plainEditable.push(await editableAt(plain.url));
+}
+await browser.close();
+await app.close();
+await plain.close();
+
+const kb = (b) => (b / 1000).toFixed(1);
+console.log("\nCold first load of /reflectie/ (gzip -9 per file):");
+for (const f of files) console.log(`  ${f.path.padEnd(52)} ${kb(f.raw).padStart(7)} KB raw  ${kb(f.gzip).padStart(6)} KB gzip`);
+const ratio = median(appTyping) / median(plainTyping);
+const results = [
+  ["bytes over the wire, cold load, gzip", `${kb(totalGzip)} KB`, `<= ${BUDGET.kb} KB`, totalGzip / 1000 <= BUDGET.kb],
+  [`typing cost per character (median of ${ROUNDS})`, `${median(appTyping).toFixed(3)} ms vs plain ${median(plainTyping).toFixed(3)} ms = ${ratio.toFixed(2)}x`, `<= ${BUDGET.typingRatio}x`, ratio <= BUDGET.typingRatio],
+  [`first textarea editable, CPU 4x (median of ${ROUNDS})`, `${median(appEditable).toFixed(0)} ms (plain page ${median(plainEditable).toFixed(0)} ms)`, `<= ${BUDGET.editableMs} ms`, median(appEditable) <= BUDGET.editableMs],
+];
+console.log("\nBudgets:");
+for (const [what, value, budget, ok] of results) {
+  console.log(`  ${ok ? "ok  " : "OVER"} ${what.padEnd(46)} ${value.padEnd(44)} ${budget}`);
+}
+console.log(`\n  all rounds, typing ms/char: app ${appTyping.map((x) => x.toFixed(3)).join(" ")} | plain ${plainTyping.map((x) => x.toFixed(3)).join(" ")}`);
+console.log(`  all rounds, editable ms:    app ${appEditable.map((x) => x.toFixed(0)).join(" ")} | plain ${plainEditable.map((x) => x.toFixed(0)).join(" ")}`);
+process.exit(results.every((r) => r[3]) ? 0 : 1);

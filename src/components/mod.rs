@@ -1,0 +1,3 @@
+//! Components used by more than one page.
+
+pub mod save_status;

@@ -1,0 +1,148 @@
+//! `/reflectie`: the yearly reflection, ready to type on arrival.
+//!
+//! Everything that picks what is on screen lives in the query string, so a
+//! link can point at it and a reload comes back to it:
+//!
+//! | parameter    | default                       |
+//! |--------------|-------------------------------|
+//! | `instrument` | the first bundled instrument  |
+//! | `jaar`       | the current school year       |
+//! | `voor`       | `persoonlijk` (or `team`)     |
+//! | `onderdeel`  | the first item                |
+//! | `weergave`   | the form (or `document`)      |
+//!
+//! The first three choose the record; changing them starts another editor.
+//! The last two only move around inside it.
+
+mod editor;
+mod markup;
+
+use leptos::prelude::*;
+use zichtbaar_core::{Instrument, Perspective, SchoolYear};
+
+use crate::instruments;
+use crate::platform;
+use crate::route::{query_string, Location, Router};
+
+/// Which record the page edits.
+#[derive(Clone, Copy, Debug)]
+pub struct Selection {
+    pub instrument: &'static Instrument,
+    pub year: SchoolYear,
+    pub perspective: Perspective,
+    /// The current school year, which links leave out.
+    pub this_year: SchoolYear,
+}
+
+impl PartialEq for Selection {
+    fn eq(&self, other: &Selection) -> bool {
+        self.instrument.id() == other.instrument.id()
+            && self.year == other.year
+            && self.perspective == other.perspective
+    }
+}
+
+/// How the page shows the selected record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Form,
+    Document,
+}
+
+impl Selection {
+    fn from_location(
+        loc: &Location,
+        fallback: &'static Instrument,
+        this_year: SchoolYear,
+    ) -> Selection {
+        Selection {
+            this_year,
+            instrument: loc
+                .param("instrument")
+                .and_then(instruments::by_id)
+                .unwrap_or(fallback),
+            year: loc
+                .param("jaar")
+                .and_then(|y| y.parse().ok())
+                .unwrap_or(this_year),
+            perspective: loc
+                .param("voor")
+                .and_then(Perspective::parse)
+                .unwrap_or(Perspective::Persoonlijk),
+        }
+    }
+
+    /// The link to this selection, at `item` (or the first) in `view`.
+    pub fn href(&self, item: Option<&str>, view: View) -> String {
+        let is_default = instruments::default().is_some_and(|d| d.id() == self.instrument.id());
+        let year = self.year.to_string();
+        let year = if self.year == self.this_year {
+            ""
+        } else {
+            &year
+        };
+        format!(
+            "reflectie/{}",
+            query_string(&[
+                (
+                    "instrument",
+                    if is_default { "" } else { self.instrument.id() }
+                ),
+                ("jaar", year),
+                (
+                    "voor",
+                    match self.perspective {
+                        Perspective::Persoonlijk => "",
+                        Perspective::Team => "team",
+                    }
+                ),
+                ("onderdeel", item.unwrap_or("")),
+                (
+                    "weergave",
+                    match view {
+                        View::Form => "",
+                        View::Document => "document",
+                    }
+                ),
+            ])
+        )
+    }
+}
+
+/// How a perspective is named on screen.
+pub fn perspective_name(p: Perspective) -> &'static str {
+    match p {
+        Perspective::Persoonlijk => "Mijn eigen reflectie",
+        Perspective::Team => "Reflectie van het team",
+    }
+}
+
+#[component]
+pub fn ReflectiePage() -> impl IntoView {
+    let Some(fallback) = instruments::default() else {
+        return view! {
+            <h1 tabindex="-1">"Reflectie"</h1>
+            <p>"Er is geen handreiking in deze versie van Zichtbaar. Neem contact op met wie de app beheert."</p>
+        }
+        .into_any();
+    };
+    let location = Router::expect().location();
+    let this_year = SchoolYear::containing(platform::today());
+    let selection =
+        Memo::new(move |_| location.with(|l| Selection::from_location(l, fallback, this_year)));
+    let item = Memo::new(move |_| location.with(|l| l.param("onderdeel").map(str::to_owned)));
+    let view_mode = Memo::new(move |_| {
+        location.with(|l| match l.param("weergave") {
+            Some("document") => View::Document,
+            _ => View::Form,
+        })
+    });
+
+    // A new editor for every record; moving between items or to the
+    // document view keeps the same one.
+    (move || {
+        let sel = selection.get();
+        view! { <editor::Editor sel=sel item=item view_mode=view_mode /> }
+    })
+    .into_any()
+}

@@ -1,0 +1,37 @@
+//! The clock and the random source, the only two facts the core cannot know.
+
+use zichtbaar_core::{Date, RecordId};
+
+/// Today's date on this device, in its own time zone.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(
+        now.get_full_year() as i32,
+        (now.get_month() + 1) as u8,
+        now.get_date() as u8,
+    )
+    // A Date from the browser is always a real day; this only guards
+    // against a broken clock object.
+    .unwrap_or(Date::EPOCH)
+}
+
+/// Sixteen random bytes from `crypto.getRandomValues`, or from
+/// `Math.random` on the rare browser without it (ids need to be unique,
+/// not secret).
+pub fn random_bytes() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !filled {
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes
+}
+
+pub fn new_record_id() -> RecordId {
+    RecordId::from_random(random_bytes())
+}

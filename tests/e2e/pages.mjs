@@ -1,0 +1,105 @@
+// Page objects: what a user sees and does on each page, so the tests read
+// as user stories and the selectors live in one place.
+import { readFile } from "node:fs/promises";
+import { appReady } from "./support.mjs";
+
+/** A fixed "today" for every test: the app's school year and deadlines follow it. */
+export const TODAY = new Date("2026-11-23T10:00:00");
+
+export async function freezeClock(context, when = TODAY) {
+  await context.clock.setFixedTime(when);
+}
+
+/** An init script that puts `value` under `key` in the app's localStorage (not about:blank's). */
+export function seedStorage(key, value) {
+  return `if (location.protocol.startsWith("http")) localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)});`;
+}
+
+/** Everything the app keeps in localStorage, parsed. */
+export async function storedRecords(page) {
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("zichtbaar.record."))
+      .map((k) => JSON.parse(localStorage.getItem(k))),
+  );
+}
+
+/** Reads a download triggered by `action` and returns its name and text. */
+export async function download(page, action) {
+  const [file] = await Promise.all([page.waitForEvent("download"), action()]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), "utf8") };
+}
+
+export class ReflectiePage {
+  constructor(page, url) {
+    this.page = page;
+    this.url = url;
+  }
+
+  async open(query = "") {
+    await this.page.goto(`${this.url}reflectie/${query}`);
+    await appReady(this.page);
+    return this;
+  }
+
+  heading() {
+    return this.page.locator("main h1");
+  }
+
+  itemTitle() {
+    return this.page.locator("#zb-item-title");
+  }
+
+  status() {
+    return this.page.getByRole("status");
+  }
+
+  /** The text box of a question, by its visible label. */
+  textbox(label) {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  textboxes() {
+    return this.page.locator("article textarea");
+  }
+
+  choice(label) {
+    return this.page.getByRole("radio", { name: label, exact: true });
+  }
+
+  overview() {
+    return this.page.getByRole("navigation", { name: "Overzicht" });
+  }
+
+  progressText() {
+    return this.page.locator("#zb-progress-text");
+  }
+
+  async waitSaved() {
+    await this.page.waitForFunction(
+      () => document.querySelector("[role=status]")?.textContent.startsWith("Opgeslagen"),
+    );
+  }
+
+  async openChooser() {
+    const summary = this.page.getByText("Andere handreiking, ander schooljaar of teamreflectie");
+    if (!(await this.page.locator("details.zb-choose").evaluate((d) => d.open))) await summary.click();
+  }
+
+  async choosePerspective(name) {
+    await this.openChooser();
+    await this.page.getByRole("radio", { name, exact: true }).check();
+    await this.page.waitForURL(/reflectie\//);
+    await appReady(this.page);
+  }
+
+  async chooseInstrument(label) {
+    await this.openChooser();
+    await this.page.getByLabel("Handreiking", { exact: true }).selectOption({ label });
+  }
+
+  async chooseYear(value) {
+    await this.openChooser();
+    await this.page.getByLabel("Schooljaar", { exact: true }).selectOption(value);
+  }
+}
