@@ -95,6 +95,7 @@ fn instrument_def(d: &InstrumentDef) -> String {
         publisher,
         intro,
         notice,
+        contact_email,
         receipt,
         scales,
         item_questions,
@@ -108,7 +109,8 @@ fn instrument_def(d: &InstrumentDef) -> String {
     };
     format!(
         "InstrumentDef {{ format: {}, format_version: {format_version}, id: {}, version: {}, \
-         title: {}, short_title: {}, publisher: {}, intro: {}, notice: {}, receipt: {receipt}, \
+         title: {}, short_title: {}, publisher: {}, intro: {}, notice: {}, contact_email: {}, \
+         receipt: {receipt}, \
          scales: {}, item_questions: {}, sections: {} }}",
         text(format),
         text(id),
@@ -118,6 +120,7 @@ fn instrument_def(d: &InstrumentDef) -> String {
         text(publisher),
         text(intro),
         opt(notice),
+        opt(contact_email),
         list(scales, scale),
         list(item_questions, question),
         list(sections, section),

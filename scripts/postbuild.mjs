@@ -9,9 +9,11 @@
 //
 // Only the <base> element differs between the copies: the inline loader script
 // stays byte for byte the same, so one CSP hash covers every copy.
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdirSync, readdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createHash } from "node:crypto";
+import { minify } from "terser";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -21,8 +23,29 @@ if (!staging) {
 }
 
 const routes = JSON.parse(readFileSync(join(here, "routes.json"), "utf8"));
-const index = readFileSync(join(staging, "index.html"), "utf8");
-const basePattern = /<base href="\.\/"\s*\/?>/;
+let index = readFileSync(join(staging, "index.html"), "utf8");
+
+// Trunk's own minifier cannot parse wasm-bindgen's JS glue; terser can. The
+// file keeps its name (hashed from the unminified text, which changes
+// whenever this does) and index.html gets its new integrity hash.
+const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
+for (const file of readdirSync(staging).filter((f) => f.endsWith(".js"))) {
+  const path = join(staging, file);
+  const source = readFileSync(path, "utf8");
+  const result = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
+  if (!result.code) {
+    console.error(`postbuild: terser gave no output for ${file}`);
+    process.exit(1);
+  }
+  const before = sri(source);
+  const after = sri(result.code);
+  if (index.includes(before)) index = index.replaceAll(before, after);
+  writeFileSync(path, result.code);
+  console.log(`postbuild: minified ${file}: ${source.length} -> ${result.code.length} bytes`);
+}
+writeFileSync(join(staging, "index.html"), index);
+// (The minifier may drop the quotes: <base href=./>.)
+const basePattern = /<base href=(?:"\.\/"|\.\/)\s*\/?>/;
 if (!basePattern.test(index)) {
   console.error('postbuild: index.html has no <base href="./"> (is public_url "./" in Trunk.toml?)');
   process.exit(1);

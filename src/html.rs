@@ -79,6 +79,12 @@ impl Html {
         self
     }
 
+    /// Appends markup that another function of this module already built.
+    pub fn raw(&mut self, built: &str) -> &mut Html {
+        self.0.push_str(built);
+        self
+    }
+
     /// `<tag attrs>text</tag>`.
     pub fn el(&mut self, tag: &str, attrs: &[(&str, Option<&str>)], text: &str) -> &mut Html {
         self.open(tag, attrs).text(text).close(tag)

@@ -7,7 +7,7 @@
 //! - [`storage`] is the only module that reads or writes browser storage;
 //! - [`autosave`] decides when storage is written (debounced, flushed on leaving);
 //! - [`route`] knows which page the address bar points at, relative to the base;
-//! - [`files`] offers downloads;
+//! - [`files`] offers downloads, [`share`] the share sheet, clipboard and mail;
 //! - [`platform`] reads today's date and random bytes.
 //!
 //! Components in [`app`] and `pages` call those modules and core functions;
@@ -16,12 +16,15 @@
 pub mod app;
 pub mod autosave;
 mod components;
+mod dom;
+mod draft;
 pub mod files;
 pub mod html;
 pub mod instruments;
 mod pages;
 pub mod platform;
 pub mod route;
+pub mod share;
 pub mod storage;
 
 /// Mounts the app on `<body>`. Called once by `main`.

@@ -302,9 +302,27 @@ mod tests {
     }
 
     #[test]
+    fn the_menu_links_to_every_routed_page() {
+        let shell = include_str!("app.rs");
+        for page in Page::ROUTED {
+            let link = format!(
+                "<a id=\"nav-{}\" href=\"{}\">{{Page::",
+                page.slug(),
+                page.href()
+            );
+            assert!(shell.contains(&link), "menu lacks {link}");
+        }
+    }
+
+    #[test]
     fn build_hook_makes_a_folder_for_every_routed_page() {
-        let listed: Vec<String> =
-            serde_json::from_str(include_str!("../scripts/routes.json")).unwrap();
+        let parsed = zichtbaar_core::json::parse(include_str!("../scripts/routes.json")).unwrap();
+        let listed: Vec<&str> = parsed
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
         let slugs: Vec<&str> = Page::ROUTED.iter().map(|p| p.slug()).collect();
         assert_eq!(listed, slugs);
     }

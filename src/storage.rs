@@ -134,3 +134,24 @@ pub fn raw(key: &str) -> Result<Option<String>, StorageError> {
         .get_item(key)
         .map_err(StorageError::from_js)
 }
+
+const WATCH_NAMES_KEY: &str = "zichtbaar.watch-names";
+
+/// Names the user asked to leave out of shared text (one per line).
+pub fn load_watch_names() -> Result<Vec<String>, StorageError> {
+    let text = local_storage()?
+        .get_item(WATCH_NAMES_KEY)
+        .map_err(StorageError::from_js)?
+        .unwrap_or_default();
+    Ok(text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_owned)
+        .collect())
+}
+
+pub fn save_watch_names(names: &[String]) -> Result<(), StorageError> {
+    local_storage()?
+        .set_item(WATCH_NAMES_KEY, &names.join("\n"))
+        .map_err(StorageError::from_js)
+}

@@ -88,9 +88,12 @@ export class ReflectiePage {
 
   async choosePerspective(name) {
     await this.openChooser();
-    await this.page.getByRole("radio", { name, exact: true }).check();
-    await this.page.waitForURL(/reflectie\//);
-    await appReady(this.page);
+    // The editor is drawn anew for the other record, so click, not check.
+    await this.page.getByRole("radio", { name, exact: true }).click();
+    await this.page.waitForFunction(
+      (n) => document.querySelector(".zb-context")?.textContent.includes(n),
+      name,
+    );
   }
 
   async chooseInstrument(label) {
@@ -101,5 +104,67 @@ export class ReflectiePage {
   async chooseYear(value) {
     await this.openChooser();
     await this.page.getByLabel("Schooljaar", { exact: true }).selectOption(value);
+  }
+}
+
+export class OntvangstPage {
+  constructor(page, url) {
+    this.page = page;
+    this.url = url;
+  }
+
+  async open(query = "") {
+    await this.page.goto(`${this.url}ontvangst/${query}`);
+    await appReady(this.page);
+    return this;
+  }
+
+  field(label) {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  async next() {
+    await this.page.getByRole("button", { name: "Verder naar versturen" }).click();
+  }
+
+  async fillComplete() {
+    await this.field("Naam van de school (verplicht)").fill("Voorbeeldcollege");
+    await this.field("BRIN-code (niet verplicht)").fill("12ab");
+    await this.page.getByRole("radio", { name: "Ondersteuningscoördinator" }).check();
+    await this.page.getByRole("checkbox", { name: "Ja, onze school heeft de handreiking ontvangen." }).check();
+    await this.page.getByRole("radio", { name: "Nog niet" }).check();
+    await this.field("Wat vind je van de handreiking?").fill("Handzaam. Mail gerust naar j.jansen@school.nl.");
+  }
+}
+
+/** The share panel, on whichever page shows it. */
+export class SharePanel {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async waitOpen() {
+    await this.page.locator("#zb-share-json").waitFor({ state: "attached" });
+  }
+
+  /** The exact text that leaves the device, as the preview shows it. */
+  fileText() {
+    return this.page.locator("#zb-share-json").textContent();
+  }
+
+  async fileJson() {
+    return JSON.parse(await this.fileText());
+  }
+
+  preview() {
+    return this.page.locator("#zb-share-preview");
+  }
+
+  status() {
+    return this.page.locator("#zb-share-status");
+  }
+
+  button(name) {
+    return this.page.locator(".zb-share").getByRole("button", { name, exact: true });
   }
 }

@@ -252,6 +252,8 @@ test("a personal and a team reflection are kept side by side", async () => {
   await r.textbox("Hoe gaan we dat aanpakken?").fill("Mijn eigen plan");
   await r.choosePerspective("Reflectie van het team");
   await r.page.waitForURL(/voor=team/);
+  // The page was drawn anew for the other record; focus is on its title.
+  await r.page.waitForFunction(() => document.activeElement?.tagName === "H1");
   assert.match(await r.page.locator(".zb-context").innerText(), /Reflectie van het team/);
   assert.equal(await r.textbox("Hoe gaan we dat aanpakken?").inputValue(), "");
   await r.textbox("Hoe gaan we dat aanpakken?").fill("Ons teamplan");

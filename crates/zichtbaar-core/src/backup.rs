@@ -10,48 +10,26 @@
 //!  "records":[{"schema":1,"record":{...}}, ...]}
 //! ```
 
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
-
 use crate::date::Date;
+use crate::json::{self, Fields, Object, Value};
 use crate::record::Record;
 use crate::stored::{self, DecodeError};
 
 pub const BACKUP_FORMAT: &str = "zichtbaar-backup";
 pub const BACKUP_FORMAT_VERSION: u32 = 1;
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct BackupOut<'a> {
-    format: &'static str,
-    format_version: u32,
-    created: Date,
-    records: Vec<&'a RawValue>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct BackupIn<'a> {
-    format: String,
-    format_version: u32,
-    #[serde(borrow)]
-    records: Vec<&'a RawValue>,
-}
-
 /// Writes a backup of `records`, dated `today`.
 pub fn encode(records: &[Record], today: Date) -> String {
-    let stored: Vec<String> = records.iter().map(stored::encode).collect();
-    let raw: Vec<Box<RawValue>> = stored
-        .into_iter()
-        .filter_map(|s| RawValue::from_string(s).ok())
-        .collect();
-    serde_json::to_string(&BackupOut {
-        format: BACKUP_FORMAT,
-        format_version: BACKUP_FORMAT_VERSION,
-        created: today,
-        records: raw.iter().map(|r| r.as_ref()).collect(),
-    })
-    .unwrap_or_default()
+    Object::new()
+        .with("format", BACKUP_FORMAT)
+        .with("formatVersion", BACKUP_FORMAT_VERSION)
+        .with("created", today.to_string())
+        .with(
+            "records",
+            Value::Array(records.iter().map(stored::to_value).collect()),
+        )
+        .build()
+        .to_compact()
 }
 
 /// Why a file is not a backup this app can read.
@@ -70,20 +48,24 @@ pub struct Restored {
 
 /// Reads a backup. One bad record does not stop the others.
 pub fn decode(text: &str) -> Result<Restored, BackupError> {
-    let backup: BackupIn<'_> =
-        serde_json::from_str(text).map_err(|e| BackupError::NotABackup(e.to_string()))?;
-    if backup.format != BACKUP_FORMAT {
-        return Err(BackupError::NotABackup(format!(
-            "format is {:?}",
-            backup.format
-        )));
+    let v = json::parse(text).map_err(|e| BackupError::NotABackup(e.to_string()))?;
+    let f = Fields::of(&v, "").map_err(BackupError::NotABackup)?;
+    let format = f.str("format").map_err(BackupError::NotABackup)?;
+    if format != BACKUP_FORMAT {
+        return Err(BackupError::NotABackup(format!("format is \"{format}\"")));
     }
-    if backup.format_version > BACKUP_FORMAT_VERSION {
-        return Err(BackupError::Newer(backup.format_version));
+    let version = f.u32("formatVersion").map_err(BackupError::NotABackup)?;
+    if version > BACKUP_FORMAT_VERSION {
+        return Err(BackupError::Newer(version));
     }
+    let records = f
+        .req("records")
+        .ok()
+        .and_then(Value::as_array)
+        .ok_or_else(|| BackupError::NotABackup("records is not a list".to_owned()))?;
     let mut restored = Restored::default();
-    for (i, raw) in backup.records.into_iter().enumerate() {
-        match stored::decode(raw.get()) {
+    for (i, r) in records.iter().enumerate() {
+        match stored::from_value(r) {
             Ok(r) => restored.records.push(r),
             Err(e) => restored.problems.push((i, e)),
         }

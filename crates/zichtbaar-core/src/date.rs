@@ -10,8 +10,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 /// A day in the proleptic Gregorian calendar, written `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -32,8 +30,8 @@ pub enum DateError {
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DateError::Format(s) => write!(f, "not a date of the form YYYY-MM-DD: {s:?}"),
-            DateError::OutOfRange(s) => write!(f, "no such day in the calendar: {s:?}"),
+            DateError::Format(s) => write!(f, "not a date of the form YYYY-MM-DD: \"{s}\""),
+            DateError::OutOfRange(s) => write!(f, "no such day in the calendar: \"{s}\""),
         }
     }
 }
@@ -103,6 +101,29 @@ impl Date {
     }
 }
 
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+impl Date {
+    /// The date as written in Dutch: `7 juni 2027`.
+    pub fn dutch(self) -> String {
+        let month = MONTHS_NL[usize::from(self.month.saturating_sub(1)).min(11)];
+        format!("{} {month} {}", self.day, self.year)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -132,19 +153,6 @@ impl FromStr for Date {
             return Err(DateError::Format(s.to_owned()));
         };
         Date::new(year, month, day).ok_or_else(|| DateError::OutOfRange(s.to_owned()))
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -224,19 +232,6 @@ impl FromStr for SchoolYear {
     }
 }
 
-impl Serialize for SchoolYear {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for SchoolYear {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<SchoolYear, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,6 +304,13 @@ mod tests {
         assert_eq!(y.date_of(9, 1), Some(d("2026-09-01")));
         assert_eq!(y.previous().to_string(), "2025-2026");
         assert_eq!(y.next().to_string(), "2027-2028");
+    }
+
+    #[test]
+    fn writes_dates_in_dutch() {
+        assert_eq!(d("2027-06-07").dutch(), "7 juni 2027");
+        assert_eq!(d("2026-12-31").dutch(), "31 december 2026");
+        assert_eq!(d("2026-01-01").dutch(), "1 januari 2026");
     }
 
     #[test]

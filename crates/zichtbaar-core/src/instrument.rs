@@ -67,6 +67,10 @@ pub struct InstrumentDef {
     /// expected to replace with its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<Text>,
+    /// Where schools may send what they share (an e-mail address), if the
+    /// SWV wants to give one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_email: Option<Text>,
     /// Set when schools are asked to confirm receipt of this instrument.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receipt: Option<ReceiptDef>,
@@ -345,6 +349,15 @@ pub fn validate(def: &InstrumentDef) -> Vec<Problem> {
     if let Some(notice) = &def.notice {
         c.text("notice", notice);
     }
+    if let Some(email) = &def.contact_email {
+        let plausible = email
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+            && !email.contains(char::is_whitespace);
+        if !plausible {
+            c.problem("contact_email", format!("not an e-mail address: {email:?}"));
+        }
+    }
     if let Some(receipt) = &def.receipt {
         if parse_month_day(&receipt.deadline).is_none() {
             c.problem(
@@ -490,11 +503,30 @@ impl Instrument {
 }
 
 /// Which instrument a record answers: id, version and content digest.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct InstrumentRef {
     pub id: String,
     pub version: String,
     pub digest: String,
+}
+
+impl InstrumentRef {
+    pub fn to_json(&self) -> crate::json::Value {
+        crate::json::Object::new()
+            .with("id", self.id.as_str())
+            .with("version", self.version.as_str())
+            .with("digest", self.digest.as_str())
+            .build()
+    }
+
+    pub fn from_json(v: &crate::json::Value, path: &str) -> Result<InstrumentRef, String> {
+        let f = crate::json::Fields::of(v, path)?;
+        Ok(InstrumentRef {
+            id: f.str("id")?.to_owned(),
+            version: f.str("version")?.to_owned(),
+            digest: f.str("digest")?.to_owned(),
+        })
+    }
 }
 
 /// The key under which the answer to `question` on `item` is stored.

@@ -12,14 +12,12 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
 use crate::date::{Date, SchoolYear};
 use crate::instrument::{answer_key, Instrument, InstrumentRef};
+use crate::json::{Fields, Object, Value};
 
 /// A random identifier in the form of a UUID version 4, lower case.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RecordId(String);
 
 impl RecordId {
@@ -61,11 +59,9 @@ impl fmt::Display for RecordId {
 }
 
 /// The answer to one question: a choice on its scale, text, or both.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answer {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<String>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
 }
 
@@ -77,8 +73,7 @@ impl Answer {
 }
 
 /// Whose view a reflection gives. A teacher may keep both side by side.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Perspective {
     /// My own view.
     Persoonlijk,
@@ -102,16 +97,14 @@ impl Perspective {
 }
 
 /// Answers to an instrument, keyed by [`answer_key`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reflection {
     pub perspective: Perspective,
-    #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
 }
 
 /// Role of the person who confirms receipt.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
     Directeur,
     Ondersteuningscoordinator,
@@ -121,8 +114,7 @@ pub enum Role {
 }
 
 /// Whether the handreiking was passed on to colleagues.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SharedWithColleagues {
     Ja,
     Nee,
@@ -130,47 +122,35 @@ pub enum SharedWithColleagues {
 }
 
 /// Confirmation of receipt of the handreiking, with feedback.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Receipt {
-    #[serde(default)]
     pub school_name: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub brin: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
     /// What "anders" means, when that role is chosen.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub role_other: String,
-    #[serde(default)]
     pub received: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shared_with_colleagues: Option<SharedWithColleagues>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reactions: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub wishes: String,
 }
 
 /// What a record holds.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Body {
     Reflection(Reflection),
     Receipt(Receipt),
 }
 
 /// The kind of a record, as named in stored data and exports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     Reflection,
     Receipt,
 }
 
 /// One reflection or receipt, for one instrument and one school year.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Record {
     pub id: RecordId,
     /// Goes up by one with every saved change.
@@ -182,13 +162,25 @@ pub struct Record {
     pub body: Body,
 }
 
+impl From<Reflection> for Body {
+    fn from(r: Reflection) -> Body {
+        Body::Reflection(r)
+    }
+}
+
+impl From<Receipt> for Body {
+    fn from(r: Receipt) -> Body {
+        Body::Receipt(r)
+    }
+}
+
 impl Record {
-    /// A new, empty reflection.
-    pub fn new_reflection(
+    /// A new record at revision 0.
+    pub fn new(
         id: RecordId,
         instrument: &Instrument,
         school_year: SchoolYear,
-        perspective: Perspective,
+        body: Body,
         today: Date,
     ) -> Record {
         Record {
@@ -198,11 +190,23 @@ impl Record {
             school_year,
             created: today,
             updated: today,
-            body: Body::Reflection(Reflection {
-                perspective,
-                answers: BTreeMap::new(),
-            }),
+            body,
         }
+    }
+
+    /// A new, empty reflection.
+    pub fn new_reflection(
+        id: RecordId,
+        instrument: &Instrument,
+        school_year: SchoolYear,
+        perspective: Perspective,
+        today: Date,
+    ) -> Record {
+        let body = Body::Reflection(Reflection {
+            perspective,
+            answers: BTreeMap::new(),
+        });
+        Record::new(id, instrument, school_year, body, today)
     }
 
     /// A new, empty receipt.
@@ -212,15 +216,13 @@ impl Record {
         school_year: SchoolYear,
         today: Date,
     ) -> Record {
-        Record {
+        Record::new(
             id,
-            revision: 0,
-            instrument: instrument.reference(),
+            instrument,
             school_year,
-            created: today,
-            updated: today,
-            body: Body::Receipt(Receipt::default()),
-        }
+            Body::Receipt(Receipt::default()),
+            today,
+        )
     }
 
     pub fn kind(&self) -> Kind {
@@ -354,4 +356,220 @@ pub fn days_until_deadline(
         .date_of(month, day)
         .or_else(|| school_year.date_of(month, day - 1))?;
     Some((deadline, today.days_until(deadline)))
+}
+
+// ---- JSON (see crate::json for why by hand). Field order is the stored
+// order; the frozen fixtures in tests/data check it byte for byte.
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Directeur,
+        Role::Ondersteuningscoordinator,
+        Role::Teamleider,
+        Role::Docent,
+        Role::Anders,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Directeur => "directeur",
+            Role::Ondersteuningscoordinator => "ondersteuningscoordinator",
+            Role::Teamleider => "teamleider",
+            Role::Docent => "docent",
+            Role::Anders => "anders",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+impl SharedWithColleagues {
+    pub const ALL: [SharedWithColleagues; 3] = [
+        SharedWithColleagues::Ja,
+        SharedWithColleagues::Nee,
+        SharedWithColleagues::NogNiet,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SharedWithColleagues::Ja => "ja",
+            SharedWithColleagues::Nee => "nee",
+            SharedWithColleagues::NogNiet => "nog-niet",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SharedWithColleagues> {
+        SharedWithColleagues::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Reflection => "reflection",
+            Kind::Receipt => "receipt",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "reflection" => Some(Kind::Reflection),
+            "receipt" => Some(Kind::Receipt),
+            _ => None,
+        }
+    }
+}
+
+impl Answer {
+    pub fn to_json(&self) -> Value {
+        Object::new()
+            .maybe("scale", self.scale.as_deref())
+            .text("text", &self.text)
+            .build()
+    }
+
+    pub fn from_json(v: &Value, path: &str) -> Result<Answer, String> {
+        let f = Fields::of(v, path)?;
+        Ok(Answer {
+            scale: f
+                .opt("scale")
+                .map(|_| f.str("scale").map(str::to_owned))
+                .transpose()?,
+            text: f.text("text")?,
+        })
+    }
+}
+
+/// Answers by key, in key order.
+pub fn answers_to_json(answers: &BTreeMap<String, Answer>) -> Value {
+    Value::Object(
+        answers
+            .iter()
+            .map(|(k, a)| (k.clone(), a.to_json()))
+            .collect(),
+    )
+}
+
+pub fn answers_from_json(v: &Value, path: &str) -> Result<BTreeMap<String, Answer>, String> {
+    let fields = v
+        .as_object()
+        .ok_or_else(|| format!("{path}: not an object"))?;
+    let mut answers = BTreeMap::new();
+    for (key, value) in fields {
+        answers.insert(key.clone(), Answer::from_json(value, path)?);
+    }
+    Ok(answers)
+}
+
+impl Reflection {
+    pub fn to_json(&self) -> Value {
+        Object::new()
+            .with("perspective", self.perspective.as_str())
+            .with("answers", answers_to_json(&self.answers))
+            .build()
+    }
+
+    pub fn from_json(v: &Value, path: &str) -> Result<Reflection, String> {
+        let f = Fields::of(v, path)?;
+        Ok(Reflection {
+            perspective: f.parsed("perspective", "not persoonlijk or team", Perspective::parse)?,
+            answers: match f.opt("answers") {
+                Some(a) => answers_from_json(a, path)?,
+                None => BTreeMap::new(),
+            },
+        })
+    }
+}
+
+impl Receipt {
+    pub fn to_json(&self) -> Value {
+        Object::new()
+            .with("schoolName", self.school_name.as_str())
+            .text("brin", &self.brin)
+            .maybe("role", self.role.map(Role::as_str))
+            .text("roleOther", &self.role_other)
+            .with("received", self.received)
+            .maybe(
+                "sharedWithColleagues",
+                self.shared_with_colleagues
+                    .map(SharedWithColleagues::as_str),
+            )
+            .text("reactions", &self.reactions)
+            .text("wishes", &self.wishes)
+            .build()
+    }
+
+    pub fn from_json(v: &Value, path: &str) -> Result<Receipt, String> {
+        let f = Fields::of(v, path)?;
+        Ok(Receipt {
+            school_name: f.text("schoolName")?,
+            brin: f.text("brin")?,
+            role: f.parsed_opt("role", "not a known role", Role::parse)?,
+            role_other: f.text("roleOther")?,
+            received: match f.opt("received") {
+                Some(_) => f.bool("received")?,
+                None => false,
+            },
+            shared_with_colleagues: f.parsed_opt(
+                "sharedWithColleagues",
+                "not ja, nee or nog-niet",
+                SharedWithColleagues::parse,
+            )?,
+            reactions: f.text("reactions")?,
+            wishes: f.text("wishes")?,
+        })
+    }
+}
+
+impl Body {
+    pub fn to_json(&self) -> Value {
+        match self {
+            Body::Reflection(r) => Object::new().with("reflection", r.to_json()),
+            Body::Receipt(r) => Object::new().with("receipt", r.to_json()),
+        }
+        .build()
+    }
+
+    pub fn from_json(v: &Value, path: &str) -> Result<Body, String> {
+        match v.as_object() {
+            Some([(kind, inner)]) if kind == "reflection" => {
+                Reflection::from_json(inner, path).map(Body::Reflection)
+            }
+            Some([(kind, inner)]) if kind == "receipt" => {
+                Receipt::from_json(inner, path).map(Body::Receipt)
+            }
+            _ => Err(format!("{path}: not one of reflection or receipt")),
+        }
+    }
+}
+
+impl Record {
+    pub fn to_json(&self) -> Value {
+        Object::new()
+            .with("id", self.id.as_str())
+            .with("revision", self.revision)
+            .with("instrument", self.instrument.to_json())
+            .with("schoolYear", self.school_year.to_string())
+            .with("created", self.created.to_string())
+            .with("updated", self.updated.to_string())
+            .with("body", self.body.to_json())
+            .build()
+    }
+
+    pub fn from_json(v: &Value, path: &str) -> Result<Record, String> {
+        let f = Fields::of(v, path)?;
+        Ok(Record {
+            id: f.parsed("id", "not a record id", RecordId::parse)?,
+            revision: f.u32("revision")?,
+            instrument: InstrumentRef::from_json(f.req("instrument")?, "instrument")?,
+            school_year: f.parsed("schoolYear", "not a school year", |s| s.parse().ok())?,
+            created: f.parsed("created", "not a date", |s| s.parse().ok())?,
+            updated: f.parsed("updated", "not a date", |s| s.parse().ok())?,
+            body: Body::from_json(f.req("body")?, "body")?,
+        })
+    }
 }

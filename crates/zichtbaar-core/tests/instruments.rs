@@ -241,6 +241,21 @@ fn a_bad_receipt_deadline_is_reported() {
 }
 
 #[test]
+fn a_contact_email_must_look_like_one() {
+    let with = |email: &str| {
+        MINIMAL.replacen(
+            "intro = ",
+            &format!("contact_email = \"{email}\"\nintro = "),
+            1,
+        )
+    };
+    assert!(Instrument::from_toml(&with("info@swv.example.nl")).is_ok());
+    for bad in ["info", "@swv.nl", "info@swv", "in fo@swv.nl"] {
+        assert_eq!(paths(&with(bad)), ["contact_email"], "{bad}");
+    }
+}
+
+#[test]
 fn a_newer_format_version_or_other_format_is_refused() {
     let text = MINIMAL.replace("format_version = 1", "format_version = 2");
     assert_eq!(paths(&text), ["format_version"]);

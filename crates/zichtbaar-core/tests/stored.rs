@@ -97,7 +97,7 @@ fn newer_unknown_and_damaged_values_are_refused_with_the_reason() {
         &V1_REFLECTION.replace("2026-11-23", "2026-11-31"),
     ] {
         assert!(
-            matches!(decode(damaged), Err(DecodeError::Malformed(_))),
+            matches!(decode(damaged), Err(DecodeError::Malformed { .. })),
             "{damaged:?}"
         );
     }

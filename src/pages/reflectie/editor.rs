@@ -1,89 +1,48 @@
 //! The editor for one reflection record: item by item, with an overview,
-//! autosave and a document view for printing.
+//! autosave, a document view for printing and a share view.
 //!
-//! The markup comes from [`super::markup`] (HTML text, see `crate::html` for
-//! why); this module holds the state and listens to the containers.
+//! The page is one container drawn from HTML text (see [`super::markup`] and
+//! `crate::html` for why), with one listener per kind of event. Parts that
+//! change are redrawn by id from small effects: the view (when the item or
+//! the view changes), the overview (when an answer flips between empty and
+//! answered) and the save status.
 //!
 //! Inputs are uncontrolled: each textarea gets its stored text once and then
 //! reports changes. A keystroke updates the draft in place and restarts the
 //! autosave timer; the reactive graph only hears about it when an answer
-//! flips between empty and answered (that is what the progress counts use).
-//! This keeps typing about as cheap as in a plain HTML page.
+//! flips between empty and answered. This keeps typing about as cheap as in
+//! a plain HTML page.
 
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use zichtbaar_core::{backup, Body, Perspective, Record, Reflection, SchoolYear};
+use zichtbaar_core::export::School;
+use zichtbaar_core::{backup, Perspective, Record, Reflection, SchoolYear};
 
 use super::markup::{self, CarryOffer};
-use super::{perspective_name, Selection, View};
+use super::{Selection, View};
 use crate::autosave::{use_autosave, Autosave, SaveStatus};
-use crate::components::save_status::SaveStatusLine;
+use crate::components::save_status;
+use crate::components::share_panel::ShareController;
+use crate::draft::Draft;
 use crate::route::Router;
-use crate::storage::{self, StorageError};
-use crate::{files, instruments, platform};
+use crate::{dom, files, instruments, platform, storage};
 
-/// The record being edited, as plain data (not reactive).
-struct Draft {
-    sel: Selection,
-    /// As last written (or read); `None` until the first change.
-    record: Option<Record>,
-    reflection: Reflection,
+/// The record being edited, and last year's, as plain data (not reactive).
+struct State {
+    draft: Draft<Reflection>,
     /// Last year's answers, for showing last year's rating and carrying over.
     previous: Option<Reflection>,
-    /// The last write failed, so the next flush must write even if nothing
-    /// changed since.
-    unsaved: bool,
+    sel: Selection,
 }
 
-impl Draft {
-    fn persist(&mut self) -> Result<(), StorageError> {
-        let today = platform::today();
-        let sel = self.sel;
-        let record = self.record.get_or_insert_with(|| {
-            Record::new_reflection(
-                platform::new_record_id(),
-                sel.instrument,
-                sel.year,
-                sel.perspective,
-                today,
-            )
-        });
-        let changed = record.revise(Body::Reflection(self.reflection.clone()), today);
-        if changed {
-            // From now on the record answers the text on screen.
-            record.instrument = sel.instrument.reference();
-        }
-        if !changed && !self.unsaved {
-            return Ok(());
-        }
-        let result = storage::save(record);
-        self.unsaved = result.is_err();
-        result
-    }
-
-    /// The record as it would be saved now, for a backup.
-    fn snapshot(&self) -> Record {
-        let today = platform::today();
-        let mut record = self.record.clone().unwrap_or_else(|| {
-            Record::new_reflection(
-                platform::new_record_id(),
-                self.sel.instrument,
-                self.sel.year,
-                self.sel.perspective,
-                today,
-            )
-        });
-        record.revise(Body::Reflection(self.reflection.clone()), today);
-        record
-    }
-
+impl State {
     /// Last year's "wat houden we erin", while none of it is written this year.
     fn carry_offer(&self) -> Option<(CarryOffer, Reflection)> {
         let carried = Reflection::carried_over(self.previous.as_ref()?, self.sel.instrument);
         let untouched = carried.answers.keys().all(|k| {
-            self.reflection
+            self.draft
+                .body
                 .answers
                 .get(k)
                 .is_none_or(|a| a.text.trim().is_empty())
@@ -99,26 +58,39 @@ impl Draft {
 
     /// Sets part of an answer; returns whether it now counts as answered.
     fn set(&mut self, key: &str, edit: impl FnOnce(&mut zichtbaar_core::Answer)) -> bool {
-        let answer = match self.reflection.answers.get_mut(key) {
+        let answers = &mut self.draft.body.answers;
+        let answer = match answers.get_mut(key) {
             Some(a) => a,
-            None => self.reflection.answers.entry(key.to_owned()).or_default(),
+            None => answers.entry(key.to_owned()).or_default(),
         };
         edit(answer);
         answer.is_answered()
+    }
+
+    fn item_html(&self, index: usize) -> String {
+        let offer = self.carry_offer().map(|(offer, _)| offer);
+        markup::item(
+            &self.sel,
+            index,
+            &self.draft.body,
+            self.previous.as_ref(),
+            offer.as_ref(),
+        )
     }
 }
 
 /// Everything the parts of the editor share. Copy: handles only.
 #[derive(Clone, Copy)]
 struct EditorCtx {
-    sel: Selection,
-    draft: StoredValue<Draft, LocalStorage>,
+    state: StoredValue<State, LocalStorage>,
     /// Keys of the answers that count as answered.
     answered: RwSignal<BTreeSet<String>>,
     /// Bumped when answers change other than through the inputs (carrying
     /// over last year's), so the item is drawn again.
     epoch: RwSignal<u32>,
     autosave: Autosave,
+    /// The share panel, while the share view is shown.
+    share: StoredValue<Option<ShareController>, LocalStorage>,
 }
 
 impl EditorCtx {
@@ -126,7 +98,7 @@ impl EditorCtx {
     /// work as possible.
     fn edit(&self, key: &str, edit: impl FnOnce(&mut zichtbaar_core::Answer)) {
         let mut now = None;
-        self.draft
+        self.state
             .try_update_value(|d| now = Some(d.set(key, edit)));
         let Some(now) = now else { return };
         if now != self.answered.with_untracked(|a| a.contains(key)) {
@@ -143,7 +115,7 @@ impl EditorCtx {
 
     fn carry_over(&self) {
         let carried = self
-            .draft
+            .state
             .with_value(|d| d.carry_offer().map(|(_, carried)| carried));
         for (key, answer) in carried.map(|c| c.answers).unwrap_or_default() {
             self.edit(&key, |a| a.text = answer.text);
@@ -152,7 +124,7 @@ impl EditorCtx {
     }
 
     fn backup(&self) {
-        let record = self.draft.with_value(Draft::snapshot);
+        let record = self.state.with_value(|s| s.draft.snapshot());
         let today = platform::today();
         files::download(
             &format!("zichtbaar-reservekopie-{today}.json"),
@@ -176,22 +148,73 @@ fn find(records: &[Record], sel: Selection, year: SchoolYear) -> Option<Record> 
         .cloned()
 }
 
-fn target_element(ev: &web_sys::Event) -> Option<web_sys::Element> {
-    ev.target()?.dyn_into::<web_sys::Element>().ok()
+/// Schools named in receipts on this device: watched for in shared text
+/// unless named on purpose, and the newest one offered for naming.
+fn schools(records: &[Record]) -> (Vec<String>, Option<School>) {
+    let mut names = Vec::new();
+    let mut newest: Option<(&Record, School)> = None;
+    for r in records {
+        let Some(receipt) = r.receipt() else { continue };
+        for name in [&receipt.school_name, &receipt.brin] {
+            if !name.trim().is_empty() && !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
+        if !receipt.school_name.trim().is_empty()
+            && newest.as_ref().is_none_or(|(n, _)| r.updated > n.updated)
+        {
+            let school = School {
+                name: receipt.school_name.clone(),
+                brin: receipt.brin.clone(),
+            };
+            newest = Some((r, school));
+        }
+    }
+    (names, newest.map(|(_, s)| s))
+}
+
+/// The school years to offer: this one and two before, the next one from
+/// June, and the one shown if it is none of those. Newest first.
+fn years(sel: &Selection) -> Vec<SchoolYear> {
+    let this_year = sel.this_year;
+    let mut years = vec![
+        this_year,
+        this_year.previous(),
+        this_year.previous().previous(),
+    ];
+    if (6..8).contains(&platform::today().month()) {
+        years.insert(0, this_year.next());
+    }
+    if !years.contains(&sel.year) {
+        let at = years
+            .iter()
+            .position(|y| *y < sel.year)
+            .unwrap_or(years.len());
+        years.insert(at, sel.year);
+    }
+    years
 }
 
 #[component]
 pub fn Editor(sel: Selection, item: Memo<Option<String>>, view_mode: Memo<View>) -> impl IntoView {
+    let router = Router::expect();
     let (records, load_error, unreadable) = match storage::load_all() {
         Ok(l) => (l.records, None, l.unreadable.len()),
         Err(e) => (Vec::new(), Some(e), 0),
     };
+    let (school_names, suggested_school) = schools(&records);
     let current = find(&records, sel, sel.year);
     let previous = find(&records, sel, sel.year.previous()).and_then(|r| r.reflection().cloned());
-    let stale_version = current
+    let mut notices = Vec::new();
+    if unreadable > 0 {
+        notices.push("Op dit apparaat staan ook gegevens die deze versie van Zichtbaar niet kan lezen. Ze zijn niet verwijderd; op de pagina Privacy en opslag kun je er een reservekopie van maken.".to_owned());
+    }
+    if let Some(r) = current
         .as_ref()
         .filter(|r| !r.answers_instrument(sel.instrument))
-        .map(|r| r.instrument.version.clone());
+    {
+        notices.push(format!("Je begon deze reflectie bij een andere versie van de tekst ({}). De tekst is sindsdien aangepast. Lees je antwoorden nog even na.", r.instrument.version));
+    }
     let reflection = current
         .as_ref()
         .and_then(|r| r.reflection().cloned())
@@ -207,30 +230,36 @@ pub fn Editor(sel: Selection, item: Memo<Option<String>>, view_mode: Memo<View>)
             answered.insert(key.clone());
         }
     }
-    let initial = match load_error {
+    let initial_status = match load_error {
         Some(e) => SaveStatus::Failed(e),
         None if current.is_some() => SaveStatus::Saved,
         None => SaveStatus::Nothing,
     };
-    let draft = StoredValue::new_local(Draft {
-        sel,
-        record: current,
-        reflection,
+    let state = StoredValue::new_local(State {
+        draft: Draft::new(sel.instrument, sel.year, current, reflection),
         previous,
-        unsaved: false,
+        sel,
     });
-    let autosave = use_autosave(initial, move || {
+    let autosave = use_autosave(initial_status.clone(), move || {
         let mut result = Ok(());
-        draft.try_update_value(|d| result = d.persist());
+        state.try_update_value(|s| result = s.draft.persist());
         result
     });
     let ctx = EditorCtx {
-        sel,
-        draft,
+        state,
         answered: RwSignal::new(answered),
         epoch: RwSignal::new(0),
         autosave,
+        share: StoredValue::new_local(None),
     };
+    let index = Memo::new(move |_| {
+        item.with(|wanted| {
+            wanted
+                .as_deref()
+                .and_then(|w| sel.instrument.items().position(|i| i.id == w))
+                .unwrap_or(0)
+        })
+    });
 
     // Printing (Ctrl+P or the button) always prints the document view.
     let printing = RwSignal::new(false);
@@ -240,87 +269,106 @@ pub fn Editor(sel: Selection, item: Memo<Option<String>>, view_mode: Memo<View>)
         before.remove();
         after.remove();
     });
-    let show_document = move || view_mode.get() == View::Document || printing.get();
-
-    let notices = {
-        let mut n = Vec::new();
-        if unreadable > 0 {
-            n.push("Op dit apparaat staan ook gegevens die deze versie van Zichtbaar niet kan lezen. Ze zijn niet verwijderd; op de pagina Privacy en opslag kun je er een reservekopie van maken.".to_owned());
+    let mode = move || {
+        if printing.get() {
+            View::Document
+        } else {
+            view_mode.get()
         }
-        if let Some(v) = stale_version {
-            n.push(format!("Je begon deze reflectie bij een andere versie van de tekst ({v}). De tekst is sindsdien aangepast. Lees je antwoorden nog even na."));
-        }
-        n
     };
 
-    view! {
-        <div class="zb-reflection">
-            <h1 tabindex="-1">{sel.instrument.def().title.as_ref()}</h1>
-            <p class="zb-context">
-                <strong>{format!("Schooljaar {}", sel.year)}</strong>
-                {format!(" · {}", perspective_name(sel.perspective))}
-            </p>
-            <Chooser ctx=ctx />
-            <SaveStatusLine status=autosave.status() on_backup=move |_| ctx.backup() />
-            {notices
-                .into_iter()
-                .map(|n| view! { <p class="zb-notice">{n}</p> })
-                .collect_view()}
-            {move || {
-                if show_document() {
-                    let html = ctx
-                        .draft
-                        .with_value(|d| markup::document(&sel, &d.reflection, platform::today()));
-                    view! {
-                        <div
-                            class="zb-document"
-                            inner_html=html
-                            on:click=move |ev| {
-                                let print = target_element(&ev)
-                                    .and_then(|t| t.closest("[data-action=print]").ok().flatten());
-                                if print.is_some() {
-                                    let _ = window().print();
-                                }
-                            }
-                        ></div>
-                    }
-                        .into_any()
-                } else {
-                    view! { <FormView ctx=ctx item=item /> }.into_any()
-                }
-            }}
-        </div>
-    }
-}
+    let contact: &'static str = sel.instrument.def().contact_email.as_deref().unwrap_or("");
+    let render = move |mode: View, index: usize| -> String {
+        ctx.share.set_value(None);
+        match mode {
+            View::Form => {
+                let overview = ctx
+                    .answered
+                    .with_untracked(|a| markup::overview(&sel, a, index));
+                markup::workspace(&ctx.state.with_value(|s| s.item_html(index)), &overview)
+            }
+            View::Document => ctx
+                .state
+                .with_value(|s| markup::document(&sel, &s.draft.body, platform::today())),
+            View::Share => {
+                // Share what is stored: write anything pending first.
+                ctx.autosave.flush();
+                let record = ctx.state.with_value(|s| s.draft.record().cloned());
+                let panel = record.map(|record| {
+                    let (controller, html) = ShareController::new(
+                        record,
+                        sel.instrument,
+                        school_names.clone(),
+                        suggested_school.clone(),
+                        contact.to_owned(),
+                    );
+                    ctx.share.set_value(Some(controller));
+                    html
+                });
+                markup::share_view(&sel, panel.as_deref())
+            }
+        }
+    };
 
-/// Another instrument, school year or perspective, as one `<details>`.
-#[component]
-fn Chooser(ctx: EditorCtx) -> impl IntoView {
-    let router = Router::expect();
-    let sel = ctx.sel;
-    let this_year = sel.this_year;
-    let mut years = vec![
-        this_year,
-        this_year.previous(),
-        this_year.previous().previous(),
-    ];
-    let month = platform::today().month();
-    if (6..8).contains(&month) {
-        years.insert(0, this_year.next());
-    }
-    if !years.contains(&sel.year) {
-        // Newest first, like the others.
-        let at = years
-            .iter()
-            .position(|y| *y < sel.year)
-            .unwrap_or(years.len());
-        years.insert(at, sel.year);
-    }
+    let shell = markup::editor_shell(
+        &sel,
+        &years(&sel),
+        &notices,
+        &save_status::markup(&initial_status),
+        &render(view_mode.get_untracked(), index.get_untracked()),
+    );
+
+    // Redraw the view when the view, the item or the epoch changes; it was
+    // drawn with the shell already. After moving to another item, focus goes
+    // to its title.
+    Effect::new(move |prev: Option<(View, usize, u32)>| {
+        let now = (mode(), index.get(), ctx.epoch.get());
+        if let Some(prev) = prev.filter(|p| *p != now) {
+            dom::set_html("zb-view", &render(now.0, now.1));
+            if now.0 == View::Form && prev.1 != now.1 {
+                dom::focus("zb-item-title");
+            }
+        }
+        now
+    });
+    // The overview follows the answers.
+    Effect::new(move |drawn: Option<()>| {
+        let html = ctx
+            .answered
+            .with(|a| markup::overview(&sel, a, index.get()));
+        if drawn.is_some() {
+            dom::set_html("zb-overview", &html);
+        }
+    });
+    save_status::follow(autosave.status());
+
+    let on_input = move |ev: web_sys::Event| {
+        let Some(target) = dom::target(&ev) else {
+            return;
+        };
+        if let (Some(key), true) = (
+            target.get_attribute("data-key"),
+            target.tag_name() == "TEXTAREA",
+        ) {
+            let text = event_target_value(&ev);
+            ctx.edit(&key, |a| a.text = text);
+        }
+    };
     let on_change = move |ev: web_sys::Event| {
-        let Some(target) = target_element(&ev) else {
+        if ctx.share.get_value().is_some_and(|c| c.change(&ev)) {
+            return;
+        }
+        let Some(target) = dom::target(&ev) else {
             return;
         };
         let value = event_target_value(&ev);
+        if let Some(key) = target.get_attribute("data-key") {
+            if target.get_attribute("type").as_deref() == Some("radio") && dom::is_checked(&target)
+            {
+                ctx.edit(&key, |a| a.scale = Some(value));
+            }
+            return;
+        }
         let next = match (
             target.id().as_str(),
             target.get_attribute("name").as_deref(),
@@ -341,102 +389,38 @@ fn Chooser(ctx: EditorCtx) -> impl IntoView {
         if let Some(next) = next.filter(|n| *n != sel) {
             ctx.autosave.flush();
             router.navigate(&next.href(None, View::Form));
-        }
-    };
-    view! {
-        <details class="zb-choose" inner_html=markup::chooser(&sel, &years) on:change=on_change></details>
-    }
-}
-
-/// Item by item, with the overview beside (wide screens) or below (narrow).
-#[component]
-fn FormView(ctx: EditorCtx, item: Memo<Option<String>>) -> impl IntoView {
-    let sel = ctx.sel;
-    let instrument = sel.instrument;
-    let index = Memo::new(move |_| {
-        item.with(|wanted| {
-            wanted
-                .as_deref()
-                .and_then(|w| instrument.items().position(|i| i.id == w))
-                .unwrap_or(0)
-        })
-    });
-
-    // After moving to another item (not on arrival), put focus on its title.
-    let first = StoredValue::new(true);
-    Effect::new(move |_| {
-        index.track();
-        if first.get_value() {
-            first.set_value(false);
-            return;
-        }
-        request_animation_frame(|| {
-            if let Some(el) = document().get_element_by_id("zb-item-title") {
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
+            // The editor is drawn anew for the other record: put focus on
+            // its title, which says what is now shown.
+            request_animation_frame(|| {
+                if let Ok(Some(h1)) = document().query_selector("main h1") {
+                    dom::focus_element(&h1);
                 }
-            }
-        });
-    });
-
-    let item_html = move || {
-        ctx.epoch.track();
-        let i = index.get();
-        ctx.draft.with_value(|d| {
-            let offer = d.carry_offer().map(|(offer, _)| offer);
-            markup::item(&sel, i, &d.reflection, d.previous.as_ref(), offer.as_ref())
-        })
-    };
-    let overview_html = move || {
-        ctx.answered
-            .with(|a| markup::overview(&sel, a, index.get()))
-    };
-
-    let on_input = move |ev: web_sys::Event| {
-        let Some(target) = target_element(&ev) else {
-            return;
-        };
-        if let (Some(key), Ok(area)) = (
-            target.get_attribute("data-key"),
-            target.dyn_into::<web_sys::HtmlTextAreaElement>(),
-        ) {
-            let text = area.value();
-            ctx.edit(&key, |a| a.text = text);
-        }
-    };
-    let on_change = move |ev: web_sys::Event| {
-        let Some(target) = target_element(&ev) else {
-            return;
-        };
-        if let (Some(key), Ok(input)) = (
-            target.get_attribute("data-key"),
-            target.dyn_into::<web_sys::HtmlInputElement>(),
-        ) {
-            if input.type_() == "radio" && input.checked() {
-                let value = input.value();
-                ctx.edit(&key, |a| a.scale = Some(value));
-            }
+            });
         }
     };
     let on_click = move |ev: web_sys::MouseEvent| {
+        if ctx.share.get_value().is_some_and(|c| c.click(&ev)) {
+            return;
+        }
         let action =
-            target_element(&ev).and_then(|t| t.closest("[data-action=carry-over]").ok().flatten());
-        if action.is_some() {
-            ctx.carry_over();
+            dom::closest(&ev, "[data-action]").and_then(|b| b.get_attribute("data-action"));
+        match action.as_deref() {
+            Some("carry-over") => ctx.carry_over(),
+            Some("print") => {
+                let _ = window().print();
+            }
+            Some("backup") => ctx.backup(),
+            _ => {}
         }
     };
 
     view! {
-        <div class="zb-workspace">
-            <article
-                class="zb-workspace__item zb-item"
-                aria-labelledby="zb-item-title"
-                inner_html=item_html
-                on:input=on_input
-                on:change=on_change
-                on:click=on_click
-            ></article>
-            <nav class="zb-overview" aria-labelledby="zb-overview-title" inner_html=overview_html></nav>
-        </div>
+        <div
+            class="zb-reflection"
+            inner_html=shell
+            on:input=on_input
+            on:change=on_change
+            on:click=on_click
+        ></div>
     }
 }

@@ -322,6 +322,18 @@ pub fn overview(sel: &Selection, answered: &BTreeSet<String>, current: usize) ->
             "Alles op één pagina, om af te drukken",
         )
         .close("p");
+    h.open("p", &[a("class", "zb-overview__document")])
+        .el(
+            "a",
+            &[a("href", &sel.href(None, View::Share))],
+            "Delen met het samenwerkingsverband",
+        )
+        .close("p");
+    h.el(
+        "p",
+        &[a("class", "zb-overview__notice")],
+        "Je reflectie blijft op dit apparaat. Er gaat niets naar het samenwerkingsverband, tenzij je zelf iets deelt. Een verslag sturen hoeft niet.",
+    );
     if let Some(notice) = &instrument.def().notice {
         h.el("p", &[a("class", "zb-overview__notice")], notice);
     }
@@ -333,6 +345,7 @@ pub fn document(sel: &Selection, now: &Reflection, today: Date) -> String {
     let instrument = sel.instrument;
     let progress = now.progress(instrument);
     let mut h = Html::new();
+    h.open("div", &[a("class", "zb-document")]);
     h.open("div", &[a("class", "zb-document__actions zb-no-print")])
         .el(
             "button",
@@ -410,12 +423,92 @@ pub fn document(sel: &Selection, now: &Reflection, today: Date) -> String {
         }
         h.close("section");
     }
+    h.close("div");
+    h.finish()
+}
+
+/// The editor page: title, where we are, the chooser, the save status,
+/// notices, and the view (`zb-view`), which is redrawn on its own.
+pub fn editor_shell(
+    sel: &Selection,
+    years: &[SchoolYear],
+    notices: &[String],
+    status: &str,
+    view: &str,
+) -> String {
+    let mut h = Html::new();
+    h.el("h1", &[a("tabindex", "-1")], &sel.instrument.def().title);
+    h.open("p", &[a("class", "zb-context")])
+        .el("strong", &[], &format!("Schooljaar {}", sel.year))
+        .text(&format!(" · {}", perspective_name(sel.perspective)))
+        .close("p");
+    h.open("details", &[a("class", "zb-choose")]);
+    chooser(&mut h, sel, years);
+    h.close("details");
+    h.raw(status);
+    for n in notices {
+        h.el("p", &[a("class", "zb-notice")], n);
+    }
+    h.open("div", &[a("id", "zb-view")]).raw(view).close("div");
+    h.finish()
+}
+
+/// The form view: the item (`zb-item`) and the overview (`zb-overview`).
+pub fn workspace(item: &str, overview: &str) -> String {
+    let mut h = Html::new();
+    h.open("div", &[a("class", "zb-workspace")])
+        .open(
+            "article",
+            &[
+                a("id", "zb-item"),
+                a("class", "zb-workspace__item zb-item"),
+                a("aria-labelledby", "zb-item-title"),
+            ],
+        )
+        .raw(item)
+        .close("article")
+        .open(
+            "nav",
+            &[
+                a("id", "zb-overview"),
+                a("class", "zb-overview"),
+                a("aria-labelledby", "zb-overview-title"),
+            ],
+        )
+        .raw(overview)
+        .close("nav")
+        .close("div");
+    h.finish()
+}
+
+/// The share view: the panel (from the share component), or a note that
+/// there is nothing to share yet, and the way back.
+pub fn share_view(sel: &Selection, panel: Option<&str>) -> String {
+    let mut h = Html::new();
+    match panel {
+        Some(panel) => {
+            h.raw(panel);
+        }
+        None => {
+            h.el(
+                "p",
+                &[a("class", "zb-notice")],
+                "Er is nog niets ingevuld om te delen.",
+            );
+        }
+    }
+    h.open("p", &[])
+        .el(
+            "a",
+            &[a("href", &sel.href(None, View::Form))],
+            "Terug naar invullen",
+        )
+        .close("p");
     h.finish()
 }
 
 /// Another instrument, school year or perspective: one step away.
-pub fn chooser(sel: &Selection, years: &[SchoolYear]) -> String {
-    let mut h = Html::new();
+fn chooser(h: &mut Html, sel: &Selection, years: &[SchoolYear]) {
     h.el(
         "summary",
         &[],
@@ -472,7 +565,6 @@ pub fn chooser(sel: &Selection, years: &[SchoolYear]) -> String {
             .close("label");
     }
     h.close("fieldset").close("div");
-    h.finish()
 }
 
 #[cfg(test)]

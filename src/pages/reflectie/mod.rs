@@ -9,7 +9,7 @@
 //! | `jaar`       | the current school year       |
 //! | `voor`       | `persoonlijk` (or `team`)     |
 //! | `onderdeel`  | the first item                |
-//! | `weergave`   | the form (or `document`)      |
+//! | `weergave`   | the form (or `document`, `delen`) |
 //!
 //! The first three choose the record; changing them starts another editor.
 //! The last two only move around inside it.
@@ -47,6 +47,7 @@ impl PartialEq for Selection {
 pub enum View {
     Form,
     Document,
+    Share,
 }
 
 impl Selection {
@@ -102,6 +103,7 @@ impl Selection {
                     match view {
                         View::Form => "",
                         View::Document => "document",
+                        View::Share => "delen",
                     }
                 ),
             ])
@@ -134,6 +136,7 @@ pub fn ReflectiePage() -> impl IntoView {
     let view_mode = Memo::new(move |_| {
         location.with(|l| match l.param("weergave") {
             Some("document") => View::Document,
+            Some("delen") => View::Share,
             _ => View::Form,
         })
     });

@@ -1,0 +1,440 @@
+//! The export format: what a school chooses to share with its SWV.
+//!
+//! This is a contract: the SWV's collection view and other tools read it.
+//! It is documented in `docs/export-format.md` and as a JSON Schema in
+//! `docs/export.schema.json`; the tests check shipped examples and real
+//! exports against that schema. Change it only by adding optional fields,
+//! or by a new `formatVersion` that importers can tell apart.
+//!
+//! An export is anonymised by construction: it is built from a record and
+//! the user's [`ShareChoices`] by [`prepare`], which
+//!
+//! - leaves out every name, e-mail address, phone number, postcode and
+//!   nine-digit number it finds in free text (see [`crate::anonymise`]),
+//!   unless the user chose to keep that one;
+//! - carries dates only, never a time of day, and nothing about the device
+//!   or browser;
+//! - names the school only in a receipt, or in a reflection when the user
+//!   ticked that on.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::anonymise::{redact, scan, Hit};
+use crate::date::{Date, SchoolYear};
+use crate::instrument::InstrumentRef;
+use crate::json::{Fields, Object, Value};
+use crate::record::{
+    Answer, Body, Kind, Perspective, Receipt, Record, RecordId, Role, SharedWithColleagues,
+};
+
+pub const EXPORT_FORMAT: &str = "zichtbaar-export";
+pub const EXPORT_FORMAT_VERSION: u32 = 1;
+
+/// A whole export file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Export {
+    /// Always [`EXPORT_FORMAT`].
+    pub format: String,
+    pub format_version: u32,
+    /// The day the file was made.
+    pub exported: Date,
+    pub records: Vec<ExportRecord>,
+}
+
+/// The school, in a receipt or an opted-in reflection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct School {
+    pub name: String,
+    /// Four characters: two digits and two capital letters.
+    pub brin: String,
+}
+
+/// One shared record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRecord {
+    /// Random, stable across revisions: importers keep one record per id.
+    pub id: RecordId,
+    /// Higher is newer: importers keep the highest.
+    pub revision: u32,
+    pub kind: Kind,
+    pub instrument: InstrumentRef,
+    pub school_year: SchoolYear,
+    /// The day of this revision.
+    pub updated: Date,
+    pub school: Option<School>,
+    /// Reflections only.
+    pub perspective: Option<Perspective>,
+    /// Reflections only: answers by `item/question`.
+    pub answers: Option<BTreeMap<String, Answer>>,
+    /// Receipts only.
+    pub receipt: Option<ExportReceipt>,
+}
+
+/// The receipt part of a shared receipt (the school is in [`ExportRecord::school`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportReceipt {
+    pub role: Option<Role>,
+    pub role_other: String,
+    pub received: bool,
+    pub shared_with_colleagues: Option<SharedWithColleagues>,
+    pub reactions: String,
+    pub wishes: String,
+}
+
+/// What the user decided in the preview.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ShareChoices {
+    /// For a reflection: the school to name, if the user ticked that on.
+    /// Ignored for receipts, which always name their own school.
+    pub school: Option<School>,
+    /// Names to leave out wherever they appear.
+    pub watch_names: Vec<String>,
+    /// Items of a reflection to leave out entirely.
+    pub left_out_items: BTreeSet<String>,
+    /// Fields to leave out entirely: answer keys, or `reactions`, `wishes`,
+    /// `roleOther` of a receipt.
+    pub left_out_fields: BTreeSet<String>,
+    /// Hits the user chose to keep after all: (field, byte offset where the
+    /// hit starts in that field's text). Offsets, not positions in the list
+    /// of hits, so that a choice stays with its hit when the names watched
+    /// for change.
+    pub kept_hits: BTreeSet<(String, usize)>,
+}
+
+/// One free-text field as the preview shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldPreview {
+    /// Answer key, or the receipt field name.
+    pub field: String,
+    pub original: String,
+    pub hits: Vec<Hit>,
+    pub left_out: bool,
+}
+
+impl FieldPreview {
+    /// Whether the user chose to keep hit number `index` of this field.
+    pub fn is_kept(&self, choices: &ShareChoices, index: usize) -> bool {
+        self.hits
+            .get(index)
+            .is_some_and(|h| choices.kept_hits.contains(&(self.field.clone(), h.start)))
+    }
+}
+
+/// The export and, per free-text field, what was found in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preview {
+    pub export: Export,
+    pub fields: Vec<FieldPreview>,
+}
+
+impl Preview {
+    /// The exact bytes that leave the device: pretty JSON with a final newline.
+    pub fn to_json(&self) -> String {
+        to_json(&self.export)
+    }
+
+    /// Number of hits that will be left out.
+    pub fn redacted(&self, choices: &ShareChoices) -> usize {
+        self.fields
+            .iter()
+            .filter(|f| !f.left_out)
+            .map(|f| {
+                (0..f.hits.len())
+                    .filter(|i| !f.is_kept(choices, *i))
+                    .count()
+            })
+            .sum()
+    }
+}
+
+/// Serialises an export as it is shared: pretty, with a final newline.
+pub fn to_json(export: &Export) -> String {
+    let mut text = export.to_value().to_pretty();
+    text.push('\n');
+    text
+}
+
+impl Export {
+    pub fn to_value(&self) -> Value {
+        Object::new()
+            .with("format", self.format.as_str())
+            .with("formatVersion", self.format_version)
+            .with("exported", self.exported.to_string())
+            .with(
+                "records",
+                Value::Array(self.records.iter().map(ExportRecord::to_value).collect()),
+            )
+            .build()
+    }
+}
+
+impl School {
+    fn to_value(&self) -> Value {
+        Object::new()
+            .with("name", self.name.as_str())
+            .text("brin", &self.brin)
+            .build()
+    }
+
+    fn from_value(v: &Value) -> Result<School, String> {
+        let f = Fields::of(v, "school")?;
+        Ok(School {
+            name: f.str("name")?.to_owned(),
+            brin: f.text("brin")?,
+        })
+    }
+}
+
+impl ExportReceipt {
+    fn to_value(&self) -> Value {
+        Object::new()
+            .maybe("role", self.role.map(Role::as_str))
+            .text("roleOther", &self.role_other)
+            .with("received", self.received)
+            .maybe(
+                "sharedWithColleagues",
+                self.shared_with_colleagues
+                    .map(SharedWithColleagues::as_str),
+            )
+            .text("reactions", &self.reactions)
+            .text("wishes", &self.wishes)
+            .build()
+    }
+
+    fn from_value(v: &Value) -> Result<ExportReceipt, String> {
+        let f = Fields::of(v, "receipt")?;
+        Ok(ExportReceipt {
+            role: f.parsed_opt("role", "not a known role", Role::parse)?,
+            role_other: f.text("roleOther")?,
+            received: f.bool("received")?,
+            shared_with_colleagues: f.parsed_opt(
+                "sharedWithColleagues",
+                "not ja, nee or nog-niet",
+                SharedWithColleagues::parse,
+            )?,
+            reactions: f.text("reactions")?,
+            wishes: f.text("wishes")?,
+        })
+    }
+}
+
+impl ExportRecord {
+    pub fn to_value(&self) -> Value {
+        Object::new()
+            .with("id", self.id.as_str())
+            .with("revision", self.revision)
+            .with("kind", self.kind.as_str())
+            .with("instrument", self.instrument.to_json())
+            .with("schoolYear", self.school_year.to_string())
+            .with("updated", self.updated.to_string())
+            .maybe("school", self.school.as_ref().map(School::to_value))
+            .maybe("perspective", self.perspective.map(Perspective::as_str))
+            .maybe(
+                "answers",
+                self.answers.as_ref().map(crate::record::answers_to_json),
+            )
+            .maybe(
+                "receipt",
+                self.receipt.as_ref().map(ExportReceipt::to_value),
+            )
+            .build()
+    }
+
+    /// Reads one record of an export (importers: see [`crate::import`]).
+    pub fn from_value(v: &Value) -> Result<ExportRecord, String> {
+        let f = Fields::of(v, "")?;
+        Ok(ExportRecord {
+            id: f.parsed("id", "not a record id", RecordId::parse)?,
+            revision: f.u32("revision")?,
+            kind: f.parsed("kind", "not reflection or receipt", Kind::parse)?,
+            instrument: InstrumentRef::from_json(f.req("instrument")?, "instrument")?,
+            school_year: f.parsed("schoolYear", "not a school year", |s| s.parse().ok())?,
+            updated: f.parsed("updated", "not a date", |s| s.parse().ok())?,
+            school: f.opt("school").map(School::from_value).transpose()?,
+            perspective: f.parsed_opt(
+                "perspective",
+                "not persoonlijk or team",
+                Perspective::parse,
+            )?,
+            answers: f
+                .opt("answers")
+                .map(|a| crate::record::answers_from_json(a, "answers"))
+                .transpose()?,
+            receipt: f
+                .opt("receipt")
+                .map(ExportReceipt::from_value)
+                .transpose()?,
+        })
+    }
+}
+
+fn item_of(key: &str) -> &str {
+    key.split_once('/').map_or(key, |(item, _)| item)
+}
+
+/// Scans and redacts one free-text field, recording it for the preview.
+fn anonymise_field(
+    field: &str,
+    text: &str,
+    choices: &ShareChoices,
+    fields: &mut Vec<FieldPreview>,
+    left_out: bool,
+) -> String {
+    let hits = scan(text, &choices.watch_names);
+    let shared = if left_out {
+        String::new()
+    } else {
+        redact(text, &hits, |i| {
+            choices
+                .kept_hits
+                .contains(&(field.to_owned(), hits[i].start))
+        })
+    };
+    if !text.trim().is_empty() {
+        fields.push(FieldPreview {
+            field: field.to_owned(),
+            original: text.to_owned(),
+            hits,
+            left_out,
+        });
+    }
+    shared
+}
+
+/// Upper-cases a BRIN code and checks its form: two digits, two letters.
+pub fn normalise_brin(brin: &str) -> Option<String> {
+    let b = brin.trim().to_ascii_uppercase();
+    let bytes = b.as_bytes();
+    let ok = bytes.len() == 4
+        && bytes[..2].iter().all(u8::is_ascii_digit)
+        && bytes[2..].iter().all(u8::is_ascii_uppercase);
+    ok.then_some(b)
+}
+
+/// Why a receipt cannot be shared yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotReady {
+    /// The school's name is required.
+    SchoolNameMissing,
+    /// A BRIN code, when given, is two digits and two letters.
+    BrinMalformed,
+    /// A receipt confirms that the handreiking was received.
+    NotConfirmed,
+}
+
+/// What stops a receipt from being shared, in the order of the form.
+pub fn receipt_problems(receipt: &Receipt) -> Vec<NotReady> {
+    let mut problems = Vec::new();
+    if receipt.school_name.trim().is_empty() {
+        problems.push(NotReady::SchoolNameMissing);
+    }
+    if !receipt.brin.trim().is_empty() && normalise_brin(&receipt.brin).is_none() {
+        problems.push(NotReady::BrinMalformed);
+    }
+    if !receipt.received {
+        problems.push(NotReady::NotConfirmed);
+    }
+    problems
+}
+
+/// Builds the anonymised export of one record, with what the preview shows.
+/// A receipt must be complete first (see [`receipt_problems`]), so that every
+/// export meets the schema.
+pub fn prepare(
+    record: &Record,
+    choices: &ShareChoices,
+    today: Date,
+) -> Result<Preview, Vec<NotReady>> {
+    if let Body::Receipt(receipt) = &record.body {
+        let problems = receipt_problems(receipt);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+    }
+    let mut fields = Vec::new();
+    let mut out = ExportRecord {
+        id: record.id.clone(),
+        revision: record.revision,
+        kind: record.kind(),
+        instrument: record.instrument.clone(),
+        school_year: record.school_year,
+        updated: record.updated,
+        school: None,
+        perspective: None,
+        answers: None,
+        receipt: None,
+    };
+    match &record.body {
+        Body::Reflection(reflection) => {
+            out.perspective = Some(reflection.perspective);
+            out.school = choices.school.as_ref().and_then(|s| {
+                let name = s.name.trim();
+                (!name.is_empty()).then(|| School {
+                    name: name.to_owned(),
+                    brin: normalise_brin(&s.brin).unwrap_or_default(),
+                })
+            });
+            let mut answers = BTreeMap::new();
+            for (key, answer) in &reflection.answers {
+                let left_out = choices.left_out_items.contains(item_of(key))
+                    || choices.left_out_fields.contains(key);
+                let text = anonymise_field(key, &answer.text, choices, &mut fields, left_out);
+                if left_out {
+                    continue;
+                }
+                let shared = Answer {
+                    scale: answer.scale.clone(),
+                    text: if text.trim().is_empty() {
+                        String::new()
+                    } else {
+                        text
+                    },
+                };
+                if shared.is_answered() {
+                    answers.insert(key.clone(), shared);
+                }
+            }
+            out.answers = Some(answers);
+        }
+        Body::Receipt(receipt) => {
+            out.school = Some(School {
+                name: receipt.school_name.trim().to_owned(),
+                brin: normalise_brin(&receipt.brin).unwrap_or_default(),
+            });
+            let mut text = |name: &str, value: &str| {
+                let left_out = choices.left_out_fields.contains(name);
+                anonymise_field(name, value, choices, &mut fields, left_out)
+            };
+            out.receipt = Some(ExportReceipt {
+                role: receipt.role,
+                role_other: text("roleOther", &receipt.role_other),
+                received: receipt.received,
+                shared_with_colleagues: receipt.shared_with_colleagues,
+                reactions: text("reactions", &receipt.reactions),
+                wishes: text("wishes", &receipt.wishes),
+            });
+        }
+    }
+    Ok(Preview {
+        export: Export {
+            format: EXPORT_FORMAT.to_owned(),
+            format_version: EXPORT_FORMAT_VERSION,
+            exported: today,
+            records: vec![out],
+        },
+        fields,
+    })
+}
+
+/// A file name that says what is inside, without naming a person:
+/// `zichtbaar-reflectie-ondersteuningsstructuur-2026-2027-2026-11-23.json`.
+pub fn file_name(record: &ExportRecord, today: Date) -> String {
+    let kind = match record.kind {
+        Kind::Reflection => "reflectie",
+        Kind::Receipt => "ontvangst",
+    };
+    format!(
+        "zichtbaar-{kind}-{}-{}-{today}.json",
+        record.instrument.id, record.school_year
+    )
+}

@@ -1,0 +1,125 @@
+//! Reading exports back: the SWV's side of the export contract.
+//!
+//! One bad record does not stop a file, and one bad file does not stop a
+//! collection: [`read`] returns the good records and a list of problems.
+//! [`Collection`] keeps one record per id, the one with the highest
+//! revision, so the same export imported twice, or an older and a newer
+//! revision of it, counts once.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::export::{ExportRecord, EXPORT_FORMAT, EXPORT_FORMAT_VERSION};
+use crate::json::{self, Fields, Value};
+use crate::record::{Kind, RecordId};
+
+/// Why a file, or a record in it, could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportProblem {
+    /// Not JSON, or not an export at all.
+    NotAnExport(String),
+    /// Made by a newer version of the format.
+    NewerFormat(u32),
+    /// Record number `index` (from 0) is damaged.
+    BadRecord { index: usize, reason: String },
+}
+
+impl fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportProblem::NotAnExport(why) => write!(f, "not an export: {why}"),
+            ImportProblem::NewerFormat(v) => {
+                write!(f, "export format version {v} is newer than this app")
+            }
+            ImportProblem::BadRecord { index, reason } => write!(f, "record {index}: {reason}"),
+        }
+    }
+}
+
+/// Checks what the schema says about kinds: a reflection has a perspective
+/// and answers, a receipt has a receipt part and a school.
+fn consistent(record: &ExportRecord) -> Result<(), String> {
+    match record.kind {
+        Kind::Reflection if record.perspective.is_none() || record.answers.is_none() => {
+            Err("a reflection needs perspective and answers".to_owned())
+        }
+        Kind::Reflection if record.receipt.is_some() => {
+            Err("a reflection cannot have a receipt part".to_owned())
+        }
+        Kind::Receipt if record.receipt.is_none() || record.school.is_none() => {
+            Err("a receipt needs a receipt part and a school".to_owned())
+        }
+        Kind::Receipt if record.answers.is_some() || record.perspective.is_some() => {
+            Err("a receipt cannot have answers or a perspective".to_owned())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Reads one export file: its good records, and what was wrong.
+pub fn read(text: &str) -> (Vec<ExportRecord>, Vec<ImportProblem>) {
+    let not_an_export = |why: String| (Vec::new(), vec![ImportProblem::NotAnExport(why)]);
+    let v = match json::parse(text) {
+        Ok(v) => v,
+        Err(e) => return not_an_export(e.to_string()),
+    };
+    let f = match Fields::of(&v, "") {
+        Ok(f) => f,
+        Err(e) => return not_an_export(e),
+    };
+    match f.str("format") {
+        Ok(EXPORT_FORMAT) => {}
+        Ok(other) => return not_an_export(format!("format is \"{other}\"")),
+        Err(e) => return not_an_export(e),
+    }
+    match f.u32("formatVersion") {
+        Ok(v) if v == 0 || v > EXPORT_FORMAT_VERSION => {
+            return (Vec::new(), vec![ImportProblem::NewerFormat(v)])
+        }
+        Ok(_) => {}
+        Err(e) => return not_an_export(e),
+    }
+    let Some(items) = f.opt("records").and_then(Value::as_array) else {
+        return not_an_export("records is not a list".to_owned());
+    };
+    let mut records = Vec::new();
+    let mut problems = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        match ExportRecord::from_value(item).and_then(|r| consistent(&r).map(|()| r)) {
+            Ok(r) => records.push(r),
+            Err(reason) => problems.push(ImportProblem::BadRecord { index, reason }),
+        }
+    }
+    (records, problems)
+}
+
+/// Records from many files, one per id: the highest revision wins.
+#[derive(Debug, Default)]
+pub struct Collection {
+    records: BTreeMap<RecordId, ExportRecord>,
+}
+
+impl Collection {
+    /// Adds a record; returns whether it was new or newer than the one kept.
+    pub fn add(&mut self, record: ExportRecord) -> bool {
+        match self.records.get(&record.id) {
+            Some(kept) if kept.revision >= record.revision => false,
+            _ => {
+                self.records.insert(record.id.clone(), record);
+                true
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    pub fn records(&self) -> impl Iterator<Item = &ExportRecord> {
+        self.records.values()
+    }
+}

@@ -1,0 +1,312 @@
+//! `/ontvangst`: confirming receipt of the handreiking, with feedback.
+//!
+//! The form the mailing links to. It is saved as it is typed, like the
+//! reflection. The confirmation reaches the SWV only when the user shares it
+//! (`?weergave=delen`): there is no server.
+//!
+//! Several confirmations per school are normal (colleagues may respond too).
+//! On one device the page edits the newest receipt for this school year; the
+//! same person revising it keeps its id and raises its revision. "Nieuwe
+//! bevestiging beginnen" starts another one, for a colleague on the same
+//! computer, and keeps the previous one.
+
+mod markup;
+
+use leptos::prelude::*;
+use zichtbaar_core::export::{receipt_problems, NotReady, School};
+use zichtbaar_core::record::days_until_deadline;
+use zichtbaar_core::{backup, Instrument, Receipt, Record, SchoolYear};
+
+use crate::autosave::{use_autosave, SaveStatus};
+use crate::components::save_status;
+use crate::components::share_panel::ShareController;
+use crate::draft::Draft;
+use crate::route::Router;
+use crate::{dom, files, instruments, platform, storage};
+
+/// Shows (or clears) the error of the field with input `id`.
+fn set_error(id: &str, message: Option<&str>) {
+    let error = format!("{id}-error");
+    dom::set_text(&error, message.unwrap_or(""));
+    dom::set_attr(&error, "hidden", message.is_none().then_some(""));
+    dom::set_attr(id, "aria-invalid", message.map(|_| "true"));
+}
+
+/// The first instrument that asks for a receipt (the handreiking).
+fn receipt_instrument() -> Option<&'static Instrument> {
+    instruments::all()
+        .iter()
+        .find(|i| i.def().receipt.is_some())
+}
+
+fn deadline_text(instrument: &Instrument, year: SchoolYear) -> Option<String> {
+    let (date, days) = days_until_deadline(instrument, year, platform::today())?;
+    let date = date.dutch();
+    Some(match days {
+        1 => format!("Graag bevestigen vóór {date}. Je hebt nog 1 dag."),
+        d if d > 1 => format!("Graag bevestigen vóór {date}. Je hebt nog {d} dagen."),
+        _ => format!(
+            "De gevraagde datum ({date}) is voorbij. Bevestigen en reageren kan nog steeds."
+        ),
+    })
+}
+
+#[component]
+pub fn OntvangstPage() -> impl IntoView {
+    let Some(instrument) = receipt_instrument() else {
+        return view! {
+            <h1 tabindex="-1">"Ontvangst bevestigen"</h1>
+            <p>"In deze versie van Zichtbaar vraagt geen handreiking om een ontvangstbevestiging."</p>
+        }
+        .into_any();
+    };
+    let location = Router::expect().location();
+    let sharing = Memo::new(move |_| location.with(|l| l.param("weergave") == Some("delen")));
+    let year = SchoolYear::containing(platform::today());
+    // Bumped by "Nieuwe bevestiging beginnen": a fresh form.
+    let generation = RwSignal::new(0u32);
+
+    view! {
+        <h1 tabindex="-1">"Ontvangst van de handreiking bevestigen"</h1>
+        <p class="zb-lead">
+            {format!(
+                "Het samenwerkingsverband vraagt elke school om te laten weten dat de handreiking '{}' is aangekomen. We horen ook graag wat je ervan vindt. Collega's mogen ook reageren.",
+                instrument.def().title,
+            )}
+        </p>
+        <p class="zb-deadline">
+            <strong>{deadline_text(instrument, year)}</strong>
+        </p>
+        <p class="zb-privacy-line">
+            "Wat je invult, blijft op dit apparaat tot je het zelf verstuurt. We vragen niet naar je naam."
+        </p>
+        {move || {
+            let fresh = generation.get() > 0;
+            view! {
+                <ReceiptEditor
+                    instrument=instrument
+                    year=year
+                    fresh=fresh
+                    sharing=sharing
+                    generation=generation
+                />
+            }
+        }}
+    }
+    .into_any()
+}
+
+#[component]
+fn ReceiptEditor(
+    instrument: &'static Instrument,
+    year: SchoolYear,
+    /// Start a new receipt instead of opening the newest.
+    fresh: bool,
+    sharing: Memo<bool>,
+    generation: RwSignal<u32>,
+) -> impl IntoView {
+    let router = Router::expect();
+    let (records, load_error) = match storage::load_all() {
+        Ok(l) => (l.records, None),
+        Err(e) => (Vec::new(), Some(e)),
+    };
+    let newest: Option<Record> = records
+        .iter()
+        .filter(|r| {
+            r.instrument.id == instrument.id() && r.school_year == year && r.receipt().is_some()
+        })
+        .max_by_key(|r| (r.updated, r.revision))
+        .cloned();
+    let (record, receipt) = match (&newest, fresh) {
+        (Some(r), false) => (newest.clone(), r.receipt().cloned().unwrap_or_default()),
+        // A colleague's new receipt starts with the same school.
+        (Some(r), true) => {
+            let previous = r.receipt().cloned().unwrap_or_default();
+            let receipt = Receipt {
+                school_name: previous.school_name,
+                brin: previous.brin,
+                ..Receipt::default()
+            };
+            (None, receipt)
+        }
+        (None, _) => (None, Receipt::default()),
+    };
+    let initial = match load_error {
+        Some(e) => SaveStatus::Failed(e),
+        None if record.is_some() => SaveStatus::Saved,
+        None => SaveStatus::Nothing,
+    };
+    let form_html = markup::form(&receipt);
+    let draft = StoredValue::new_local(Draft::new(instrument, year, record, receipt));
+    let autosave = use_autosave(initial.clone(), move || {
+        let mut result = Ok(());
+        draft.try_update_value(|d| result = d.persist());
+        result
+    });
+    let share: StoredValue<Option<ShareController>, LocalStorage> = StoredValue::new_local(None);
+
+    // Sharing needs what is stored; the form stays in the page (hidden) so
+    // that nothing typed is lost when coming back.
+    let render_share = move || -> String {
+        autosave.flush();
+        let (record, ready) =
+            draft.with_value(|d| (d.record().cloned(), receipt_problems(&d.body).is_empty()));
+        let panel = record.filter(|_| ready).map(|record| {
+            let school = record.receipt().map(|r| School {
+                name: r.school_name.clone(),
+                brin: r.brin.clone(),
+            });
+            let contact = instrument
+                .def()
+                .contact_email
+                .as_deref()
+                .unwrap_or("")
+                .to_owned();
+            let (controller, html) =
+                ShareController::new(record, instrument, Vec::new(), school, contact);
+            share.set_value(Some(controller));
+            html
+        });
+        markup::share_view(panel.as_deref())
+    };
+    let shell = markup::page(
+        &save_status::markup(&initial),
+        &form_html,
+        sharing.get_untracked().then(render_share).as_deref(),
+    );
+    Effect::new(move |prev: Option<bool>| {
+        let now = sharing.get();
+        if prev.is_some_and(|p| p != now) {
+            share.set_value(None);
+            dom::set_attr("r-form", "hidden", now.then_some(""));
+            dom::set_html("r-share", &if now { render_share() } else { String::new() });
+            dom::focus(if now { "zb-share-title" } else { "r-school" });
+        }
+        now
+    });
+    save_status::follow(autosave.status());
+
+    let edit = move |f: &mut dyn FnMut(&mut Receipt)| {
+        draft.update_value(|d| f(&mut d.body));
+        autosave.changed();
+    };
+    let on_input = move |ev: web_sys::Event| {
+        let Some(el) = dom::target(&ev) else { return };
+        let Some(field) = el.get_attribute("data-field") else {
+            return;
+        };
+        let value = event_target_value(&ev);
+        match field.as_str() {
+            "schoolName" => edit(&mut |r| r.school_name = value.clone()),
+            "brin" => edit(&mut |r| r.brin = value.clone()),
+            "roleOther" => edit(&mut |r| r.role_other = value.clone()),
+            "reactions" => edit(&mut |r| r.reactions = value.clone()),
+            "wishes" => edit(&mut |r| r.wishes = value.clone()),
+            _ => {}
+        }
+    };
+    let on_change = move |ev: web_sys::Event| {
+        if share.get_value().is_some_and(|c| c.change(&ev)) {
+            return;
+        }
+        let Some(el) = dom::target(&ev) else { return };
+        let Some(field) = el.get_attribute("data-field") else {
+            return;
+        };
+        let value = event_target_value(&ev);
+        let checked = dom::is_checked(&el);
+        match field.as_str() {
+            "role" => {
+                let role = markup::ROLES
+                    .into_iter()
+                    .find(|r| markup::role_value(*r) == value);
+                edit(&mut |r| r.role = role);
+            }
+            "shared" => {
+                let s = markup::SHARED
+                    .into_iter()
+                    .find(|s| markup::shared_value(*s) == value);
+                edit(&mut |r| r.shared_with_colleagues = s);
+            }
+            "received" => {
+                edit(&mut |r| r.received = checked);
+                if checked {
+                    set_error("r-received", None);
+                }
+            }
+            // Check a field when the user leaves it, not while typing. An
+            // empty school name is only an error once sending is tried.
+            "brin" | "schoolName" => {
+                let problems = draft.with_value(|d| receipt_problems(&d.body));
+                let (id, problem) = if field == "brin" {
+                    ("r-brin", NotReady::BrinMalformed)
+                } else {
+                    ("r-school", NotReady::SchoolNameMissing)
+                };
+                let wrong = problems.contains(&problem) && problem == NotReady::BrinMalformed;
+                set_error(id, wrong.then(|| markup::problem_text(problem).1));
+            }
+            _ => {}
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if share.get_value().is_some_and(|c| c.click(&ev)) {
+            return;
+        }
+        if let Some(link) = dom::closest(&ev, "[data-focus]") {
+            ev.prevent_default();
+            dom::focus(&link.get_attribute("data-focus").unwrap_or_default());
+            return;
+        }
+        let action =
+            dom::closest(&ev, "[data-action]").and_then(|b| b.get_attribute("data-action"));
+        match action.as_deref() {
+            Some("next") => {
+                autosave.flush();
+                let problems = draft.with_value(|d| receipt_problems(&d.body));
+                for p in [
+                    NotReady::SchoolNameMissing,
+                    NotReady::BrinMalformed,
+                    NotReady::NotConfirmed,
+                ] {
+                    let (id, text) = markup::problem_text(p);
+                    set_error(id, problems.contains(&p).then_some(text));
+                }
+                if problems.is_empty() {
+                    dom::set_attr("r-errors", "hidden", Some(""));
+                    router.navigate("ontvangst/?weergave=delen");
+                } else {
+                    dom::set_html("r-errors", &markup::error_summary(&problems));
+                    dom::set_attr("r-errors", "hidden", None);
+                    dom::focus("r-errors");
+                }
+            }
+            Some("new") => {
+                autosave.flush();
+                generation.update(|g| *g += 1);
+                request_animation_frame(|| dom::focus("r-school"));
+            }
+            Some("backup") => {
+                let record = draft.with_value(|d| d.snapshot());
+                let today = platform::today();
+                files::download(
+                    &format!("zichtbaar-reservekopie-{today}.json"),
+                    "application/json",
+                    &backup::encode(&[record], today),
+                );
+            }
+            _ => {}
+        }
+    };
+
+    view! {
+        <div
+            class="zb-receipt-page"
+            inner_html=shell
+            on:input=on_input
+            on:change=on_change
+            on:click=on_click
+            on:submit=|ev| ev.prevent_default()
+        ></div>
+    }
+}
