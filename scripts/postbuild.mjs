@@ -1,16 +1,23 @@
 // Trunk post_build hook: makes dist/ deployable to any static host, under any
-// sub-path, with no rewrite rules.
+// sub-path, with no rewrite rules, offline-capable and under a strict CSP.
+// Runs in Trunk's staging folder (TRUNK_STAGING_DIR), in this order:
 //
-// A deep link such as https://example.org/handreiking/ontvangst is answered by
-// the host itself: it redirects to ontvangst/ and serves ontvangst/index.html.
-// That copy of index.html has <base href="../">, so every relative URL in it
-// (the wasm, the script, the styles, links to other pages) resolves against the
-// app's root, and the app reads its page from the part of the URL after the base.
-//
-// Only the <base> element differs between the copies: the inline loader script
-// stays byte for byte the same, so one CSP hash covers every copy.
-import { readFileSync, writeFileSync, mkdirSync, readdirSync } from "node:fs";
-import { join, dirname } from "node:path";
+// 1. Minify wasm-bindgen's JS glue with terser (Trunk's own minifier cannot
+//    parse it) and put its new SRI hash in index.html.
+// 2. Add the Content-Security-Policy meta tag. Trunk's wasm loader is an
+//    inline module script, so its sha256 goes in script-src; instantiating
+//    the wasm needs 'wasm-unsafe-eval'. Nothing else is allowed beyond 'self'.
+// 3. Copy index.html into a folder per page (routes.json) with
+//    <base href="../">: a deep link such as .../handreiking/ontvangst is then
+//    answered by the host itself (it redirects to .../ontvangst/ and serves
+//    that folder's index.html), and every relative URL resolves against the
+//    app's root. Only the <base> differs, so one CSP hash covers every copy.
+// 4. Write _headers (Netlify / Cloudflare Pages format) with the same CSP and
+//    the other security and cache headers (see docs/deploy.md).
+// 5. Write sw.js from scripts/sw-template.js with the list of every file of
+//    this build and a version derived from their contents.
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { join, dirname, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
 import { minify } from "terser";
@@ -21,42 +28,106 @@ if (!staging) {
   console.error("postbuild: TRUNK_STAGING_DIR is not set (run this from trunk)");
   process.exit(1);
 }
+const fail = (message) => {
+  console.error(`postbuild: ${message}`);
+  process.exit(1);
+};
+const hash = (algorithm, bytes, encoding = "base64") => createHash(algorithm).update(bytes).digest(encoding);
 
 const routes = JSON.parse(readFileSync(join(here, "routes.json"), "utf8"));
 let index = readFileSync(join(staging, "index.html"), "utf8");
 
-// Trunk's own minifier cannot parse wasm-bindgen's JS glue; terser can. The
-// file keeps its name (hashed from the unminified text, which changes
-// whenever this does) and index.html gets its new integrity hash.
-const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
+// 1. The JS glue.
 for (const file of readdirSync(staging).filter((f) => f.endsWith(".js"))) {
   const path = join(staging, file);
   const source = readFileSync(path, "utf8");
   const result = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
-  if (!result.code) {
-    console.error(`postbuild: terser gave no output for ${file}`);
-    process.exit(1);
-  }
-  const before = sri(source);
-  const after = sri(result.code);
-  if (index.includes(before)) index = index.replaceAll(before, after);
+  if (!result.code) fail(`terser gave no output for ${file}`);
+  const before = `sha384-${hash("sha384", source)}`;
+  if (index.includes(before)) index = index.replaceAll(before, `sha384-${hash("sha384", result.code)}`);
   writeFileSync(path, result.code);
   console.log(`postbuild: minified ${file}: ${source.length} -> ${result.code.length} bytes`);
 }
-writeFileSync(join(staging, "index.html"), index);
-// (The minifier may drop the quotes: <base href=./>.)
-const basePattern = /<base href=(?:"\.\/"|\.\/)\s*\/?>/;
-if (!basePattern.test(index)) {
-  console.error('postbuild: index.html has no <base href="./"> (is public_url "./" in Trunk.toml?)');
-  process.exit(1);
-}
 
+// 2. The Content-Security-Policy.
+const inline = [...index.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((s) => s.trim());
+if (inline.length !== 1) fail(`expected one inline script (Trunk's loader), found ${inline.length}`);
+const loaderHash = `'sha256-${hash("sha256", inline[0])}'`;
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' ${loaderHash} 'wasm-unsafe-eval'`,
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+const charset = /<meta charset=["']?utf-8["']?\s*\/?>/i;
+if (!charset.test(index)) fail("index.html has no <meta charset=utf-8>");
+index = index.replace(charset, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+writeFileSync(join(staging, "index.html"), index);
+
+// 3. A copy per page. (The minifier may drop the quotes: <base href=./>.)
+const basePattern = /<base href=(?:"\.\/"|\.\/)\s*\/?>/;
+if (!basePattern.test(index)) fail('index.html has no <base href="./"> (is public_url "./" in Trunk.toml?)');
 for (const route of routes) {
-  if (!/^[a-z][a-z0-9-]*$/.test(route)) {
-    console.error(`postbuild: bad route name ${JSON.stringify(route)}`);
-    process.exit(1);
-  }
+  if (!/^[a-z][a-z0-9-]*$/.test(route)) fail(`bad route name ${JSON.stringify(route)}`);
   mkdirSync(join(staging, route), { recursive: true });
   writeFileSync(join(staging, route, "index.html"), index.replace(basePattern, '<base href="../">'));
 }
 console.log(`postbuild: wrote ${routes.length} route copies of index.html`);
+
+// 4. Headers for hosts that read a _headers file.
+const headers = `# Written by scripts/postbuild.mjs for this build. Netlify / Cloudflare Pages
+# format, for an app served at the root of its site; see docs/deploy.md for
+# nginx, Apache and sub-paths.
+/*
+  Content-Security-Policy: ${csp}; frame-ancestors 'none'
+  X-Content-Type-Options: nosniff
+  Referrer-Policy: no-referrer
+  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()
+  Cross-Origin-Opener-Policy: same-origin
+  X-Frame-Options: DENY
+  Cache-Control: no-cache
+/sw.js
+  Cache-Control: no-cache
+/*.wasm
+  Cache-Control: public, max-age=31536000, immutable
+/zichtbaar-*.js
+  Cache-Control: public, max-age=31536000, immutable
+/*.css
+  Cache-Control: public, max-age=31536000, immutable
+`;
+writeFileSync(join(staging, "_headers"), headers);
+
+// 5. The service worker, with every file of this build.
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else files.push(relative(staging, path).split(sep).join("/"));
+  }
+};
+walk(staging);
+const precache = files
+  .filter((f) => f !== "sw.js" && f !== "_headers")
+  .map((f) => (f === "index.html" ? "./" : f.endsWith("/index.html") ? f.slice(0, -"index.html".length) : f))
+  .sort();
+// The version changes whenever any file does, so browsers see a new sw.js.
+const version = hash(
+  "sha256",
+  files.sort().map((f) => `${f}:${hash("sha256", readFileSync(join(staging, f)))}`).join("\n"),
+  "hex",
+).slice(0, 16);
+const template = readFileSync(join(here, "sw-template.js"), "utf8");
+const sw = template
+  .replace('"%VERSION%"', JSON.stringify(version))
+  .replace("%FILES%", JSON.stringify(precache))
+  .replace("%ROUTES%", JSON.stringify(routes));
+if (sw.includes("%")) fail("sw-template.js has a placeholder that was not filled in");
+writeFileSync(join(staging, "sw.js"), sw);
+console.log(`postbuild: sw.js version ${version}, ${precache.length} files`);

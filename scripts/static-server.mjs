@@ -42,11 +42,13 @@ function statOrNull(path) {
  * `headers` may be a function (relativePath) => object of extra response headers.
  */
 export function startServer({ root = "dist", prefix = "/handreiking/", port = 0, host = "127.0.0.1", headers } = {}) {
-  const rootDir = resolve(root);
+  let rootDir = resolve(root);
   if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
     throw new Error(`prefix must start and end with '/': ${prefix}`);
   }
   const requests = [];
+  // Every response with a body: path and bytes sent (for the benchmark).
+  const sent = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
     requests.push(url.pathname);
@@ -87,14 +89,16 @@ export function startServer({ root = "dist", prefix = "/handreiking/", port = 0,
     }
     const type = TYPES[extname(file)] ?? "application/octet-stream";
     const extra = typeof headers === "function" ? headers(relative) ?? {} : {};
-    res.writeHead(200, {
-      "Content-Type": type,
-      "Content-Length": stat.size,
-      "Cache-Control": "no-cache",
-      "X-Content-Type-Options": "nosniff",
-      ...extra,
-    });
+    // Like every static host: an ETag, and 304 when the client has it.
+    const etag = `W/"${stat.size}-${Math.floor(stat.mtimeMs)}"`;
+    const common = { ETag: etag, "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff", ...extra };
+    if (req.headers["if-none-match"] === etag) {
+      res.writeHead(304, common);
+      return res.end();
+    }
+    res.writeHead(200, { "Content-Type": type, "Content-Length": stat.size, ...common });
     if (req.method === "HEAD") return res.end();
+    sent.push({ path: url.pathname, file, bytes: stat.size });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolvePromise, reject) => {
@@ -104,8 +108,17 @@ export function startServer({ root = "dist", prefix = "/handreiking/", port = 0,
       resolvePromise({
         server,
         requests,
+        sent,
         url: `http://${host}:${address.port}${prefix}`,
-        close: () => new Promise((r) => server.close(() => r())),
+        /** Serves another folder from now on: "deploys" a new build. */
+        setRoot: (dir) => {
+          rootDir = resolve(dir);
+        },
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections?.();
+            server.close(() => r());
+          }),
       });
     });
   });

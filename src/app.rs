@@ -1,49 +1,42 @@
 //! The app shell: skip link, header with menu, the current page, footer.
 //!
 //! The shell is a static view. The current page is mounted into `<main>` by
-//! an effect and unmounted when the page changes (which runs the page's
-//! clean-ups, such as writing pending answers). Mounting each page on its
-//! own, instead of switching between views inside one, keeps the code for
-//! redrawing one page as another out of the wasm.
+//! an effect, under a reactive owner of its own, and cleaned up when the page
+//! changes (which runs the page's clean-ups, such as writing pending
+//! answers and removing its listeners).
 
-use std::any::Any;
-
-use leptos::mount::mount_to;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use leptos::reactive::owner::Owner;
 
 use crate::dom;
 use crate::pages;
 use crate::route::{provide_routing, Page};
-
-fn mount(page: Page, main: web_sys::HtmlElement) -> Box<dyn Any> {
-    match page {
-        Page::Start => Box::new(mount_to(main, pages::start::StartPage)),
-        Page::Reflectie => Box::new(mount_to(main, pages::reflectie::ReflectiePage)),
-        Page::Ontvangst => Box::new(mount_to(main, pages::ontvangst::OntvangstPage)),
-        Page::Verzamelen => Box::new(mount_to(main, pages::verzamelen::VerzamelenPage)),
-        Page::Privacy => Box::new(mount_to(main, pages::privacy::PrivacyPage)),
-        Page::NotFound => Box::new(mount_to(main, pages::not_found::NotFoundPage)),
-    }
-}
 
 #[component]
 pub fn App() -> impl IntoView {
     let router = provide_routing();
     let page = router.page();
     crate::autosave::install_page_listeners();
+    crate::sw::register();
 
-    let mounted: StoredValue<Option<Box<dyn Any>>, LocalStorage> = StoredValue::new_local(None);
+    let current: StoredValue<Option<Owner>, LocalStorage> = StoredValue::new_local(None);
+    let unmount = move || {
+        if let Some(owner) = current.try_update_value(Option::take).flatten() {
+            owner.cleanup();
+        }
+    };
+    // Owners for what is mounted hang off this one, not off the effect: an
+    // effect cleans up its children every time it runs again.
+    let parent = Owner::current().unwrap_or_default();
     Effect::new(move |previous: Option<Page>| {
         let p = page.get();
         // Unmount first: the old page writes what is pending.
-        mounted.set_value(None);
-        if let Some(main) =
-            dom::by_id("inhoud").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+        unmount();
+        if let Some(main) = dom::by_id("inhoud") {
             main.set_inner_html("");
-            let handle = untrack(move || mount(p, main));
-            mounted.set_value(Some(handle));
+            let owner = parent.with(Owner::new);
+            owner.with(|| untrack(|| pages::mount(p, &main)));
+            current.set_value(Some(owner));
         }
         document().set_title(&format!("{} - Zichtbaar", p.name()));
         for link in Page::ROUTED {
@@ -60,19 +53,10 @@ pub fn App() -> impl IntoView {
         }
         p
     });
-    on_cleanup(move || mounted.set_value(None));
+    on_cleanup(unmount);
 
     view! {
-        // With <base href="../"> a bare "#inhoud" would point at the start
-        // page, so the skip link moves focus itself.
-        <a
-            class="zb-skip-link"
-            href="#inhoud"
-            on:click=|ev| {
-                ev.prevent_default();
-                dom::focus("inhoud");
-            }
-        >
+        <a class="zb-skip-link" href="#inhoud">
             "Naar de inhoud"
         </a>
         <header class="zb-header">
@@ -81,16 +65,16 @@ pub fn App() -> impl IntoView {
                 <nav class="zb-nav" aria-label="Hoofdmenu">
                     <ul>
                         <li>
-                            <a id="nav-reflectie" href="reflectie/">{Page::Reflectie.name()}</a>
+                            <a id="nav-reflectie" href="reflectie/">"Reflectie"</a>
                         </li>
                         <li>
-                            <a id="nav-ontvangst" href="ontvangst/">{Page::Ontvangst.name()}</a>
+                            <a id="nav-ontvangst" href="ontvangst/">"Ontvangst bevestigen"</a>
                         </li>
                         <li>
-                            <a id="nav-verzamelen" href="verzamelen/">{Page::Verzamelen.name()}</a>
+                            <a id="nav-verzamelen" href="verzamelen/">"Verzamelen"</a>
                         </li>
                         <li>
-                            <a id="nav-privacy" href="privacy/">{Page::Privacy.name()}</a>
+                            <a id="nav-privacy" href="privacy/">"Privacy en opslag"</a>
                         </li>
                     </ul>
                 </nav>

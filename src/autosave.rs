@@ -58,6 +58,7 @@ impl Inner {
         let status = match outcome {
             Ok(()) => {
                 self.dirty.set(false);
+                crate::storage::ask_to_persist();
                 SaveStatus::Saved
             }
             Err(e) => SaveStatus::Failed(e),
@@ -85,16 +86,16 @@ pub fn flush_all() {
 
 /// Flushes on `pagehide` and when the page becomes hidden. Called once by the app shell.
 pub fn install_page_listeners() {
-    let hide = window_event_listener(leptos::ev::pagehide, |_| flush_all());
-    let visibility = window_event_listener(leptos::ev::visibilitychange, |_| {
-        if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            flush_all();
-        }
-    });
-    on_cleanup(move || {
-        hide.remove();
-        visibility.remove();
-    });
+    let w: web_sys::EventTarget = window().into();
+    let d: web_sys::EventTarget = document().into();
+    crate::dom::keep(vec![
+        crate::dom::listen(&w, "pagehide", |_| flush_all()),
+        crate::dom::listen(&d, "visibilitychange", |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                flush_all();
+            }
+        }),
+    ]);
 }
 
 /// A handle on one form's autosave. Copy, so closures can hold it.

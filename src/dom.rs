@@ -62,3 +62,49 @@ pub fn is_checked(el: &web_sys::Element) -> bool {
     el.dyn_ref::<web_sys::HtmlInputElement>()
         .is_some_and(|i| i.checked())
 }
+
+/// An event listener that is removed when dropped. All listeners in the app
+/// share this one closure type, so the wasm holds one copy of the glue
+/// instead of one per event type and handler.
+pub struct Listener {
+    target: web_sys::EventTarget,
+    kind: &'static str,
+    closure: wasm_bindgen::closure::Closure<dyn Fn(web_sys::Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+    }
+}
+
+/// Listens for `kind` events on `target` until the returned guard is dropped.
+pub fn listen(
+    target: &web_sys::EventTarget,
+    kind: &'static str,
+    handler: impl Fn(web_sys::Event) + 'static,
+) -> Listener {
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(handler);
+    let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
+    Listener {
+        target: target.clone(),
+        kind,
+        closure,
+    }
+}
+
+/// Keeps listeners alive for as long as the current reactive owner (a page,
+/// an editor): they are removed when it is cleaned up.
+pub fn keep(listeners: Vec<Listener>) {
+    let held = leptos::prelude::StoredValue::new_local(Some(listeners));
+    leptos::prelude::on_cleanup(move || {
+        use leptos::prelude::UpdateValue;
+        held.update_value(|l| *l = None);
+    });
+}
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}

@@ -8,7 +8,8 @@
 //! - [`autosave`] decides when storage is written (debounced, flushed on leaving);
 //! - [`route`] knows which page the address bar points at, relative to the base;
 //! - [`files`] offers downloads, [`share`] the share sheet, clipboard and mail;
-//! - [`platform`] reads today's date and random bytes.
+//! - [`platform`] reads today's date and random bytes;
+//! - [`sw`] registers the service worker and offers new versions.
 //!
 //! Components in [`app`] and `pages` call those modules and core functions;
 //! they never touch `localStorage` or `history` themselves.
@@ -26,6 +27,7 @@ pub mod platform;
 pub mod route;
 pub mod share;
 pub mod storage;
+pub mod sw;
 
 /// Mounts the app on `<body>`. Called once by `main`.
 pub fn start() {

@@ -128,11 +128,12 @@ pub fn query_string(params: &[(&str, &str)]) -> String {
     out
 }
 
-/// The current location, shared through context.
+/// The current location, shared through context. Plain signals, set only
+/// when something changed (no memos: each memo type adds its own code).
 #[derive(Clone, Copy)]
 pub struct Router {
     location: RwSignal<Location>,
-    page: Memo<Page>,
+    page: RwSignal<Page>,
 }
 
 impl Router {
@@ -146,15 +147,25 @@ impl Router {
     }
 
     /// Only the page; does not change when only the query does.
-    pub fn page(&self) -> Memo<Page> {
+    pub fn page(&self) -> RwSignal<Page> {
         self.page
+    }
+
+    fn sync(&self) {
+        let now = location_of_window();
+        if self.page.get_untracked() != now.page {
+            self.page.set(now.page);
+        }
+        if self.location.with_untracked(|l| *l != now) {
+            self.location.set(now);
+        }
     }
 
     /// Goes to `href` (relative to the base) as a new history entry.
     pub fn navigate(&self, href: &str) {
         let absolute = format!("{}{}", base_uri(), href);
         push_or_load(&absolute);
-        self.location.set(location_of_window());
+        self.sync();
     }
 }
 
@@ -193,25 +204,26 @@ fn push_or_load(absolute: &str) {
 /// Reads the location from the address bar, and keeps it in sync with link
 /// clicks and the back and forward buttons.
 pub fn provide_routing() -> Router {
-    let location = RwSignal::new(location_of_window());
-    let page = Memo::new(move |_| location.with(|l| l.page));
-    let router = Router { location, page };
+    let now = location_of_window();
+    let router = Router {
+        page: RwSignal::new(now.page),
+        location: RwSignal::new(now),
+    };
     provide_context(router);
-
-    let on_popstate = window_event_listener(leptos::ev::popstate, move |_| {
-        location.set(location_of_window());
-    });
-    let on_click = window_event_listener(leptos::ev::click, move |ev| {
-        if let Some(href) = internal_link(&ev) {
-            ev.prevent_default();
-            push_or_load(&href);
-            location.set(location_of_window());
-        }
-    });
-    on_cleanup(move || {
-        on_popstate.remove();
-        on_click.remove();
-    });
+    let w: web_sys::EventTarget = window().into();
+    crate::dom::keep(vec![
+        crate::dom::listen(&w, "popstate", move |_| router.sync()),
+        crate::dom::listen(&w, "click", move |ev| {
+            let Some(ev) = ev.dyn_ref::<web_sys::MouseEvent>() else {
+                return;
+            };
+            if let Some(href) = internal_link(ev) {
+                ev.prevent_default();
+                push_or_load(&href);
+                router.sync();
+            }
+        }),
+    ]);
     router
 }
 
@@ -232,6 +244,17 @@ fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
         .ok()??
         .dyn_into::<web_sys::HtmlAnchorElement>()
         .ok()?;
+    // A link to a place on this page ("#inhoud"): with <base href="../"> the
+    // browser would resolve it against the app's root, so move focus there
+    // instead (the skip link works this way).
+    if let Some(id) = anchor
+        .get_attribute("href")
+        .and_then(|h| h.strip_prefix('#').map(str::to_owned))
+    {
+        ev.prevent_default();
+        crate::dom::focus(&id);
+        return None;
+    }
     if !anchor.target().is_empty() || anchor.has_attribute("download") {
         return None;
     }
@@ -302,13 +325,14 @@ mod tests {
     }
 
     #[test]
-    fn the_menu_links_to_every_routed_page() {
+    fn the_menu_links_to_every_routed_page_by_its_name() {
         let shell = include_str!("app.rs");
         for page in Page::ROUTED {
             let link = format!(
-                "<a id=\"nav-{}\" href=\"{}\">{{Page::",
+                "<a id=\"nav-{}\" href=\"{}\">\"{}\"</a>",
                 page.slug(),
-                page.href()
+                page.href(),
+                page.name()
             );
             assert!(shell.contains(&link), "menu lacks {link}");
         }

@@ -155,3 +155,44 @@ pub fn save_watch_names(names: &[String]) -> Result<(), StorageError> {
         .set_item(WATCH_NAMES_KEY, &names.join("\n"))
         .map_err(StorageError::from_js)
 }
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    let present = js_sys::Reflect::has(&navigator, &JsValue::from_str("storage")).unwrap_or(false);
+    present.then(|| navigator.storage())
+}
+
+/// Asks the browser to keep this site's storage when disk space runs low
+/// (`navigator.storage.persist()`), once per page load. Called after the
+/// first successful save: that is when there is something worth keeping.
+pub fn ask_to_persist() {
+    thread_local! {
+        static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if ASKED.with(|a| a.replace(true)) {
+        return;
+    }
+    if let Some(promise) = storage_manager().and_then(|s| s.persist().ok()) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+}
+
+/// Whether the browser promised to keep this site's storage: `None` when
+/// it does not say.
+pub async fn is_persisted() -> Option<bool> {
+    let promise = storage_manager()?.persisted().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// Bytes this site uses in the browser's storage, as the browser estimates it.
+pub async fn usage() -> Option<u64> {
+    let promise = storage_manager()?.estimate().ok()?;
+    let estimate = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let usage = js_sys::Reflect::get(&estimate, &JsValue::from_str("usage")).ok()?;
+    usage.as_f64().map(|u| u as u64)
+}

@@ -1,11 +1,9 @@
-//! `/verzamelen`.
+//! `/verzamelen`: where the SWV will read shared exports (a later issue).
 
-use leptos::prelude::*;
-
-#[component]
-pub fn VerzamelenPage() -> impl IntoView {
-    view! {
-        <h1 tabindex="-1">"Gedeelde reflecties lezen"</h1>
-        <p>"Hier leest het samenwerkingsverband straks reflecties die scholen hebben gedeeld."</p>
-    }
-}
+/// Static markup, written here (no data goes in it).
+pub const HTML: &str = concat!(
+    r#"<h1 tabindex="-1">Gedeelde reflecties lezen</h1>"#,
+    r#"<p>Hier leest het samenwerkingsverband straks reflecties en ontvangstbevestigingen die scholen zelf hebben gedeeld. "#,
+    r#"Dat kan nog niet in deze versie.</p>"#,
+    r#"<p>Het formaat van de bestanden die scholen delen, staat al vast: andere programma's kunnen ze ook lezen.</p>"#,
+);

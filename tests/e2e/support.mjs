@@ -85,6 +85,7 @@ export async function startApp({ root = DIST, serverHeaders } = {}) {
     problems,
     async newContext(options = {}) {
       const context = await browser.newContext({ locale: "nl-NL", ...options });
+      await reportCspViolations(context);
       // Anything for another origin is recorded above and never reaches the network.
       await context.route((url) => url.origin !== origin, (route) => route.abort());
       return watch(context);
@@ -107,6 +108,15 @@ export async function startApp({ root = DIST, serverHeaders } = {}) {
     },
   };
   return app;
+}
+
+/** Any Content-Security-Policy violation becomes a console error (and so a failed test). */
+export async function reportCspViolations(context) {
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`);
+    });
+  });
 }
 
 /** Waits until the Leptos app has rendered its main heading. */

@@ -266,6 +266,33 @@ pub fn form(r: &Receipt) -> String {
     h.finish()
 }
 
+/// The top of the page, and the place for the editor (`r-editor`).
+pub fn intro(title: &str, deadline: &str) -> String {
+    let mut h = Html::new();
+    h.el(
+        "h1",
+        &[a("tabindex", "-1")],
+        "Ontvangst van de handreiking bevestigen",
+    );
+    h.el(
+        "p",
+        &[a("class", "zb-lead")],
+        &format!(
+            "Het samenwerkingsverband vraagt elke school om te laten weten dat de handreiking '{title}' is aangekomen. We horen ook graag wat je ervan vindt. Collega's mogen ook reageren."
+        ),
+    );
+    h.open("p", &[a("class", "zb-deadline")])
+        .el("strong", &[], deadline)
+        .close("p");
+    h.el(
+        "p",
+        &[a("class", "zb-privacy-line")],
+        "Wat je invult, blijft op dit apparaat tot je het zelf verstuurt. We vragen niet naar je naam.",
+    );
+    h.open("div", &[a("id", "r-editor")]).close("div");
+    h.finish()
+}
+
 /// The page below its introduction: the save status, the error summary
 /// (`r-errors`, empty until needed), the form (`r-form`) and the share step
 /// (`r-share`). While sharing, the form is hidden, not removed.

@@ -13,6 +13,7 @@
 mod markup;
 
 use leptos::prelude::*;
+use leptos::reactive::owner::Owner;
 use zichtbaar_core::export::{receipt_problems, NotReady, School};
 use zichtbaar_core::record::days_until_deadline;
 use zichtbaar_core::{backup, Instrument, Receipt, Record, SchoolYear};
@@ -21,7 +22,7 @@ use crate::autosave::{use_autosave, SaveStatus};
 use crate::components::save_status;
 use crate::components::share_panel::ShareController;
 use crate::draft::Draft;
-use crate::route::Router;
+use crate::route::{Location, Router};
 use crate::{dom, files, instruments, platform, storage};
 
 /// Shows (or clears) the error of the field with input `id`.
@@ -51,61 +52,59 @@ fn deadline_text(instrument: &Instrument, year: SchoolYear) -> Option<String> {
     })
 }
 
-#[component]
-pub fn OntvangstPage() -> impl IntoView {
+/// Mounts the page: its introduction, and the receipt editor, which is
+/// drawn anew for "Nieuwe bevestiging beginnen".
+pub fn mount(main: &web_sys::Element) {
     let Some(instrument) = receipt_instrument() else {
-        return view! {
-            <h1 tabindex="-1">"Ontvangst bevestigen"</h1>
-            <p>"In deze versie van Zichtbaar vraagt geen handreiking om een ontvangstbevestiging."</p>
-        }
-        .into_any();
+        main.set_inner_html(
+            r#"<h1 tabindex="-1">Ontvangst bevestigen</h1><p>In deze versie van Zichtbaar vraagt geen handreiking om een ontvangstbevestiging.</p>"#,
+        );
+        return;
     };
     let location = Router::expect().location();
-    let sharing = Memo::new(move |_| location.with(|l| l.param("weergave") == Some("delen")));
     let year = SchoolYear::containing(platform::today());
+    main.set_inner_html(&markup::intro(
+        &instrument.def().title,
+        &deadline_text(instrument, year).unwrap_or_default(),
+    ));
+    let Some(container) = dom::by_id("r-editor") else {
+        return;
+    };
     // Bumped by "Nieuwe bevestiging beginnen": a fresh form.
     let generation = RwSignal::new(0u32);
-
-    view! {
-        <h1 tabindex="-1">"Ontvangst van de handreiking bevestigen"</h1>
-        <p class="zb-lead">
-            {format!(
-                "Het samenwerkingsverband vraagt elke school om te laten weten dat de handreiking '{}' is aangekomen. We horen ook graag wat je ervan vindt. Collega's mogen ook reageren.",
-                instrument.def().title,
-            )}
-        </p>
-        <p class="zb-deadline">
-            <strong>{deadline_text(instrument, year)}</strong>
-        </p>
-        <p class="zb-privacy-line">
-            "Wat je invult, blijft op dit apparaat tot je het zelf verstuurt. We vragen niet naar je naam."
-        </p>
-        {move || {
-            let fresh = generation.get() > 0;
-            view! {
-                <ReceiptEditor
-                    instrument=instrument
-                    year=year
-                    fresh=fresh
-                    sharing=sharing
-                    generation=generation
-                />
-            }
-        }}
-    }
-    .into_any()
+    let editor: StoredValue<Option<Owner>, LocalStorage> = StoredValue::new_local(None);
+    let unmount = move || {
+        if let Some(owner) = editor.try_update_value(Option::take).flatten() {
+            owner.cleanup();
+        }
+    };
+    // Owners for what is mounted hang off this one, not off the effect: an
+    // effect cleans up its children every time it runs again.
+    let parent = Owner::current().unwrap_or_default();
+    Effect::new(move |_| {
+        let fresh = generation.get() > 0;
+        unmount();
+        let owner = parent.with(Owner::new);
+        owner.with(|| {
+            untrack(|| receipt_editor(&container, instrument, year, fresh, location, generation))
+        });
+        editor.set_value(Some(owner));
+    });
+    on_cleanup(unmount);
 }
 
-#[component]
-fn ReceiptEditor(
+/// Draws the receipt editor into `container` and listens there. `fresh`:
+/// start a new receipt instead of opening the newest.
+fn receipt_editor(
+    container: &web_sys::Element,
     instrument: &'static Instrument,
     year: SchoolYear,
-    /// Start a new receipt instead of opening the newest.
     fresh: bool,
-    sharing: Memo<bool>,
+    location: RwSignal<Location>,
     generation: RwSignal<u32>,
-) -> impl IntoView {
+) {
     let router = Router::expect();
+    let sharing = move || location.with(|l| l.param("weergave") == Some("delen"));
     let (records, load_error) = match storage::load_all() {
         Ok(l) => (l.records, None),
         Err(e) => (Vec::new(), Some(e)),
@@ -169,13 +168,13 @@ fn ReceiptEditor(
         });
         markup::share_view(panel.as_deref())
     };
-    let shell = markup::page(
+    container.set_inner_html(&markup::page(
         &save_status::markup(&initial),
         &form_html,
-        sharing.get_untracked().then(render_share).as_deref(),
-    );
+        untrack(sharing).then(render_share).as_deref(),
+    ));
     Effect::new(move |prev: Option<bool>| {
-        let now = sharing.get();
+        let now = sharing();
         if prev.is_some_and(|p| p != now) {
             share.set_value(None);
             dom::set_attr("r-form", "hidden", now.then_some(""));
@@ -249,7 +248,7 @@ fn ReceiptEditor(
             _ => {}
         }
     };
-    let on_click = move |ev: web_sys::MouseEvent| {
+    let on_click = move |ev: web_sys::Event| {
         if share.get_value().is_some_and(|c| c.click(&ev)) {
             return;
         }
@@ -299,14 +298,11 @@ fn ReceiptEditor(
         }
     };
 
-    view! {
-        <div
-            class="zb-receipt-page"
-            inner_html=shell
-            on:input=on_input
-            on:change=on_change
-            on:click=on_click
-            on:submit=|ev| ev.prevent_default()
-        ></div>
-    }
+    let target: &web_sys::EventTarget = container;
+    dom::keep(vec![
+        dom::listen(target, "input", on_input),
+        dom::listen(target, "change", on_change),
+        dom::listen(target, "click", on_click),
+        dom::listen(target, "submit", |ev| ev.prevent_default()),
+    ]);
 }

@@ -25,6 +25,7 @@ use crate::autosave::{use_autosave, Autosave, SaveStatus};
 use crate::components::save_status;
 use crate::components::share_panel::ShareController;
 use crate::draft::Draft;
+use crate::route::Location;
 use crate::route::Router;
 use crate::{dom, files, instruments, platform, storage};
 
@@ -195,8 +196,9 @@ fn years(sel: &Selection) -> Vec<SchoolYear> {
     years
 }
 
-#[component]
-pub fn Editor(sel: Selection, item: Memo<Option<String>>, view_mode: Memo<View>) -> impl IntoView {
+/// Draws the editor for `sel` into `main` and listens there, until the
+/// current reactive owner is cleaned up. Item and view follow `location`.
+pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Location>) {
     let router = Router::expect();
     let (records, load_error, unreadable) = match storage::load_all() {
         Ok(l) => (l.records, None, l.unreadable.len()),
@@ -252,29 +254,22 @@ pub fn Editor(sel: Selection, item: Memo<Option<String>>, view_mode: Memo<View>)
         autosave,
         share: StoredValue::new_local(None),
     };
-    let index = Memo::new(move |_| {
-        item.with(|wanted| {
-            wanted
-                .as_deref()
+    // Which item and which view the address asks for.
+    let place = move || {
+        location.with(|l| {
+            let index = l
+                .param("onderdeel")
                 .and_then(|w| sel.instrument.items().position(|i| i.id == w))
-                .unwrap_or(0)
+                .unwrap_or(0);
+            (View::from_location(l), index)
         })
-    });
+    };
 
     // Printing (Ctrl+P or the button) always prints the document view.
     let printing = RwSignal::new(false);
-    let before = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
-    let after = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
-    on_cleanup(move || {
-        before.remove();
-        after.remove();
-    });
-    let mode = move || {
-        if printing.get() {
-            View::Document
-        } else {
-            view_mode.get()
-        }
+    let mode_and_index = move || {
+        let (view, index) = place();
+        (if printing.get() { View::Document } else { view }, index)
     };
 
     let contact: &'static str = sel.instrument.def().contact_email.as_deref().unwrap_or("");
@@ -310,19 +305,24 @@ pub fn Editor(sel: Selection, item: Memo<Option<String>>, view_mode: Memo<View>)
         }
     };
 
+    let (first_view, first_index) = untrack(place);
     let shell = markup::editor_shell(
         &sel,
         &years(&sel),
         &notices,
         &save_status::markup(&initial_status),
-        &render(view_mode.get_untracked(), index.get_untracked()),
+        &render(first_view, first_index),
     );
+    main.set_inner_html(&shell);
+    let current_index = StoredValue::new(first_index);
 
     // Redraw the view when the view, the item or the epoch changes; it was
     // drawn with the shell already. After moving to another item, focus goes
     // to its title.
     Effect::new(move |prev: Option<(View, usize, u32)>| {
-        let now = (mode(), index.get(), ctx.epoch.get());
+        let (view, index) = mode_and_index();
+        let now = (view, index, ctx.epoch.get());
+        current_index.set_value(index);
         if let Some(prev) = prev.filter(|p| *p != now) {
             dom::set_html("zb-view", &render(now.0, now.1));
             if now.0 == View::Form && prev.1 != now.1 {
@@ -335,7 +335,7 @@ pub fn Editor(sel: Selection, item: Memo<Option<String>>, view_mode: Memo<View>)
     Effect::new(move |drawn: Option<()>| {
         let html = ctx
             .answered
-            .with(|a| markup::overview(&sel, a, index.get()));
+            .with(|a| markup::overview(&sel, a, current_index.get_value()));
         if drawn.is_some() {
             dom::set_html("zb-overview", &html);
         }
@@ -398,7 +398,7 @@ pub fn Editor(sel: Selection, item: Memo<Option<String>>, view_mode: Memo<View>)
             });
         }
     };
-    let on_click = move |ev: web_sys::MouseEvent| {
+    let on_click = move |ev: web_sys::Event| {
         if ctx.share.get_value().is_some_and(|c| c.click(&ev)) {
             return;
         }
@@ -414,13 +414,13 @@ pub fn Editor(sel: Selection, item: Memo<Option<String>>, view_mode: Memo<View>)
         }
     };
 
-    view! {
-        <div
-            class="zb-reflection"
-            inner_html=shell
-            on:input=on_input
-            on:change=on_change
-            on:click=on_click
-        ></div>
-    }
+    let target: &web_sys::EventTarget = main;
+    let w: web_sys::EventTarget = window().into();
+    dom::keep(vec![
+        dom::listen(target, "input", on_input),
+        dom::listen(target, "change", on_change),
+        dom::listen(target, "click", on_click),
+        dom::listen(&w, "beforeprint", move |_| printing.set(true)),
+        dom::listen(&w, "afterprint", move |_| printing.set(false)),
+    ]);
 }

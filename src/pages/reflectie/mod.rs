@@ -18,6 +18,7 @@ mod editor;
 mod markup;
 
 use leptos::prelude::*;
+use leptos::reactive::owner::Owner;
 use zichtbaar_core::{Instrument, Perspective, SchoolYear};
 
 use crate::instruments;
@@ -119,33 +120,46 @@ pub fn perspective_name(p: Perspective) -> &'static str {
     }
 }
 
-#[component]
-pub fn ReflectiePage() -> impl IntoView {
-    let Some(fallback) = instruments::default() else {
-        return view! {
-            <h1 tabindex="-1">"Reflectie"</h1>
-            <p>"Er is geen handreiking in deze versie van Zichtbaar. Neem contact op met wie de app beheert."</p>
-        }
-        .into_any();
-    };
-    let location = Router::expect().location();
-    let this_year = SchoolYear::containing(platform::today());
-    let selection =
-        Memo::new(move |_| location.with(|l| Selection::from_location(l, fallback, this_year)));
-    let item = Memo::new(move |_| location.with(|l| l.param("onderdeel").map(str::to_owned)));
-    let view_mode = Memo::new(move |_| {
-        location.with(|l| match l.param("weergave") {
+impl View {
+    fn from_location(loc: &Location) -> View {
+        match loc.param("weergave") {
             Some("document") => View::Document,
             Some("delen") => View::Share,
             _ => View::Form,
-        })
-    });
+        }
+    }
+}
 
-    // A new editor for every record; moving between items or to the
-    // document view keeps the same one.
-    (move || {
-        let sel = selection.get();
-        view! { <editor::Editor sel=sel item=item view_mode=view_mode /> }
-    })
-    .into_any()
+/// Mounts the page: an editor for the selected record, drawn anew when the
+/// selection changes (the old one writes what is pending first).
+pub fn mount(main: &web_sys::Element) {
+    let Some(fallback) = instruments::default() else {
+        main.set_inner_html(
+            r#"<h1 tabindex="-1">Reflectie</h1><p>Er is geen handreiking in deze versie van Zichtbaar. Neem contact op met wie de app beheert.</p>"#,
+        );
+        return;
+    };
+    let location = Router::expect().location();
+    let this_year = SchoolYear::containing(platform::today());
+    let editor: StoredValue<Option<Owner>, LocalStorage> = StoredValue::new_local(None);
+    let unmount = move || {
+        if let Some(owner) = editor.try_update_value(Option::take).flatten() {
+            owner.cleanup();
+        }
+    };
+    let main = main.clone();
+    // Owners for what is mounted hang off this one, not off the effect: an
+    // effect cleans up its children every time it runs again.
+    let parent = Owner::current().unwrap_or_default();
+    Effect::new(move |previous: Option<Selection>| {
+        let sel = location.with(|l| Selection::from_location(l, fallback, this_year));
+        if previous != Some(sel) {
+            unmount();
+            let owner = parent.with(Owner::new);
+            owner.with(|| untrack(|| editor::mount(&main, sel, location)));
+            editor.set_value(Some(owner));
+        }
+        sel
+    });
+    on_cleanup(unmount);
 }
