@@ -16,29 +16,22 @@ use std::path::Path;
 use std::{env, fs};
 
 use zichtbaar_core::instrument::{
-    DetailDef, Instrument, InstrumentDef, ItemDef, OptionDef, QuestionDef, ReceiptDef, ScaleDef,
+    read_dir, DetailDef, InstrumentDef, ItemDef, OptionDef, QuestionDef, ReceiptDef, ScaleDef,
     SectionDef, Text,
 };
 
 fn main() {
     let dir = Path::new("instruments");
     println!("cargo:rerun-if-changed=instruments");
-    let mut files: Vec<_> = fs::read_dir(dir)
-        .expect("instruments/ folder exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
+    let files = read_dir(dir).expect("instruments/ can be read");
     assert!(!files.is_empty(), "no instruments/*.toml found");
-
     let mut instruments = Vec::new();
     let mut failures = Vec::new();
-    for file in &files {
-        println!("cargo:rerun-if-changed={}", file.display());
-        let text = fs::read_to_string(file).expect("instrument file is readable UTF-8");
-        match Instrument::from_toml(&text) {
+    for (path, read) in files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        match read {
             Ok(instrument) => instruments.push(instrument),
-            Err(e) => failures.push(format!("{}: {e}", file.display())),
+            Err(e) => failures.push(format!("{}: {e}", path.display())),
         }
     }
     let mut ids: Vec<&str> = instruments.iter().map(|i| i.id()).collect();

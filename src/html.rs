@@ -105,6 +105,15 @@ pub fn flag(name: &str, on: bool) -> (&str, Option<&str>) {
     (name, on.then_some(""))
 }
 
+/// Every value of attribute `attr` in `html`, in order (for tests of markup).
+#[cfg(test)]
+pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
+    html.split(&format!(" {attr}=\""))
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap_or(rest.len())].to_owned())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

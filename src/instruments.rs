@@ -34,22 +34,18 @@ pub fn default() -> Option<&'static Instrument> {
     all().first()
 }
 
-#[cfg(test)]
+// Native only: these read the instrument files.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use zichtbaar_core::instrument::{digest, validate};
 
     fn files() -> Vec<Instrument> {
-        let mut paths: Vec<_> =
-            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/instruments"))
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect();
-        paths.sort();
-        paths
-            .iter()
-            .map(|p| Instrument::from_toml(&std::fs::read_to_string(p).unwrap()).unwrap())
+        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/instruments"));
+        zichtbaar_core::instrument::read_dir(dir)
+            .unwrap()
+            .into_iter()
+            .map(|(_, read)| read.unwrap())
             .collect()
     }
 

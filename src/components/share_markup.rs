@@ -251,14 +251,15 @@ fn receipt(h: &mut Html, record: &Record, preview: &Preview, choices: &ShareChoi
     };
     fact("Naam van de school", school.map_or("", |s| s.name.as_str()));
     fact("BRIN-code", school.map_or("", |s| s.brin.as_str()).trim());
-    fact("Rol", r.role.map_or("niet ingevuld", role_label));
+    fact("Rol", r.answers.role.map_or("niet ingevuld", role_label));
     fact(
         "Handreiking ontvangen",
-        if r.received { "Ja" } else { "Nee" },
+        if r.answers.received { "Ja" } else { "Nee" },
     );
     fact(
         "Gedeeld met collega's",
-        r.shared_with_colleagues
+        r.answers
+            .shared_with_colleagues
             .map_or("niet ingevuld", shared_label),
     );
     h.close("dl");
@@ -517,11 +518,7 @@ mod tests {
         );
         assert_eq!(html.matches("data-kind=\"answer\"").count(), 2);
         // Ids of buttons are unique, so focus can return to the one pressed.
-        let ids: Vec<&str> = html
-            .split(" id=\"")
-            .skip(1)
-            .map(|s| &s[..s.find('"').unwrap()])
-            .collect();
+        let ids = crate::html::attr_values(&html, "id");
         let unique: std::collections::BTreeSet<_> = ids.iter().collect();
         assert_eq!(unique.len(), ids.len());
     }

@@ -23,9 +23,7 @@ use crate::anonymise::{redact, scan, Hit};
 use crate::date::{Date, SchoolYear};
 use crate::instrument::InstrumentRef;
 use crate::json::{Fields, Object, Value};
-use crate::record::{
-    Answer, Body, Kind, Perspective, Receipt, Record, RecordId, Role, SharedWithColleagues,
-};
+use crate::record::{Answer, Body, Kind, Perspective, Receipt, ReceiptAnswers, Record, RecordId};
 
 pub const EXPORT_FORMAT: &str = "zichtbaar-export";
 pub const EXPORT_FORMAT_VERSION: u32 = 1;
@@ -66,19 +64,8 @@ pub struct ExportRecord {
     pub perspective: Option<Perspective>,
     /// Reflections only: answers by `item/question`.
     pub answers: Option<BTreeMap<String, Answer>>,
-    /// Receipts only.
-    pub receipt: Option<ExportReceipt>,
-}
-
-/// The receipt part of a shared receipt (the school is in [`ExportRecord::school`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ExportReceipt {
-    pub role: Option<Role>,
-    pub role_other: String,
-    pub received: bool,
-    pub shared_with_colleagues: Option<SharedWithColleagues>,
-    pub reactions: String,
-    pub wishes: String,
+    /// Receipts only: what was answered (the school is in `school`).
+    pub receipt: Option<ReceiptAnswers>,
 }
 
 /// What the user decided in the preview.
@@ -185,39 +172,6 @@ impl School {
     }
 }
 
-impl ExportReceipt {
-    fn to_value(&self) -> Value {
-        Object::new()
-            .maybe("role", self.role.map(Role::as_str))
-            .text("roleOther", &self.role_other)
-            .with("received", self.received)
-            .maybe(
-                "sharedWithColleagues",
-                self.shared_with_colleagues
-                    .map(SharedWithColleagues::as_str),
-            )
-            .text("reactions", &self.reactions)
-            .text("wishes", &self.wishes)
-            .build()
-    }
-
-    fn from_value(v: &Value) -> Result<ExportReceipt, String> {
-        let f = Fields::of(v, "receipt")?;
-        Ok(ExportReceipt {
-            role: f.parsed_opt("role", "not a known role", Role::parse)?,
-            role_other: f.text("roleOther")?,
-            received: f.bool("received")?,
-            shared_with_colleagues: f.parsed_opt(
-                "sharedWithColleagues",
-                "not ja, nee or nog-niet",
-                SharedWithColleagues::parse,
-            )?,
-            reactions: f.text("reactions")?,
-            wishes: f.text("wishes")?,
-        })
-    }
-}
-
 impl ExportRecord {
     pub fn to_value(&self) -> Value {
         Object::new()
@@ -235,7 +189,9 @@ impl ExportRecord {
             )
             .maybe(
                 "receipt",
-                self.receipt.as_ref().map(ExportReceipt::to_value),
+                self.receipt
+                    .as_ref()
+                    .map(|r| r.write(Object::new()).build()),
             )
             .build()
     }
@@ -262,7 +218,7 @@ impl ExportRecord {
                 .transpose()?,
             receipt: f
                 .opt("receipt")
-                .map(ExportReceipt::from_value)
+                .map(|r| Fields::of(r, "receipt").and_then(|f| ReceiptAnswers::read(&f)))
                 .transpose()?,
         })
     }
@@ -331,7 +287,7 @@ pub fn receipt_problems(receipt: &Receipt) -> Vec<NotReady> {
     if !receipt.brin.trim().is_empty() && normalise_brin(&receipt.brin).is_none() {
         problems.push(NotReady::BrinMalformed);
     }
-    if !receipt.received {
+    if !receipt.answers.received {
         problems.push(NotReady::NotConfirmed);
     }
     problems
@@ -405,13 +361,14 @@ pub fn prepare(
                 let left_out = choices.left_out_fields.contains(name);
                 anonymise_field(name, value, choices, &mut fields, left_out)
             };
-            out.receipt = Some(ExportReceipt {
-                role: receipt.role,
-                role_other: text("roleOther", &receipt.role_other),
-                received: receipt.received,
-                shared_with_colleagues: receipt.shared_with_colleagues,
-                reactions: text("reactions", &receipt.reactions),
-                wishes: text("wishes", &receipt.wishes),
+            let a = &receipt.answers;
+            out.receipt = Some(ReceiptAnswers {
+                role: a.role,
+                role_other: text("roleOther", &a.role_other),
+                received: a.received,
+                shared_with_colleagues: a.shared_with_colleagues,
+                reactions: text("reactions", &a.reactions),
+                wishes: text("wishes", &a.wishes),
             });
         }
     }

@@ -534,6 +534,31 @@ pub fn answer_key(item: &str, question: &str) -> String {
     format!("{item}/{question}")
 }
 
+/// Reads every `*.toml` in `dir`, in file-name order (the first is the
+/// default instrument): each file's path with the instrument or why it is
+/// not one. For the build script and tests; the app itself never reads
+/// files.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_dir(
+    dir: &std::path::Path,
+) -> std::io::Result<Vec<(std::path::PathBuf, Result<Instrument, InstrumentError>)>> {
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|x| x == "toml") {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path)?;
+            Ok((path, Instrument::from_toml(&text)))
+        })
+        .collect()
+}
+
 impl Instrument {
     /// An instrument that was validated when the app was built.
     ///

@@ -121,11 +121,20 @@ pub enum SharedWithColleagues {
     NogNiet,
 }
 
-/// Confirmation of receipt of the handreiking, with feedback.
+/// Confirmation of receipt of the handreiking, with feedback: the school,
+/// and what was answered about it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Receipt {
     pub school_name: String,
     pub brin: String,
+    pub answers: ReceiptAnswers,
+}
+
+/// What a receipt answers, apart from the school. An export carries this
+/// part as it is (the school goes in a field of its own), so storage and
+/// exports write and read it with the same code.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReceiptAnswers {
     pub role: Option<Role>,
     /// What "anders" means, when that role is chosen.
     pub role_other: String,
@@ -485,12 +494,10 @@ impl Reflection {
     }
 }
 
-impl Receipt {
-    pub fn to_json(&self) -> Value {
-        Object::new()
-            .with("schoolName", self.school_name.as_str())
-            .text("brin", &self.brin)
-            .maybe("role", self.role.map(Role::as_str))
+impl ReceiptAnswers {
+    /// Adds these answers' fields to `o`, in their stored order.
+    pub fn write(&self, o: Object) -> Object {
+        o.maybe("role", self.role.map(Role::as_str))
             .text("roleOther", &self.role_other)
             .with("received", self.received)
             .maybe(
@@ -500,14 +507,10 @@ impl Receipt {
             )
             .text("reactions", &self.reactions)
             .text("wishes", &self.wishes)
-            .build()
     }
 
-    pub fn from_json(v: &Value, path: &str) -> Result<Receipt, String> {
-        let f = Fields::of(v, path)?;
-        Ok(Receipt {
-            school_name: f.text("schoolName")?,
-            brin: f.text("brin")?,
+    pub fn read(f: &Fields<'_>) -> Result<ReceiptAnswers, String> {
+        Ok(ReceiptAnswers {
             role: f.parsed_opt("role", "not a known role", Role::parse)?,
             role_other: f.text("roleOther")?,
             received: match f.opt("received") {
@@ -521,6 +524,24 @@ impl Receipt {
             )?,
             reactions: f.text("reactions")?,
             wishes: f.text("wishes")?,
+        })
+    }
+}
+
+impl Receipt {
+    pub fn to_json(&self) -> Value {
+        let o = Object::new()
+            .with("schoolName", self.school_name.as_str())
+            .text("brin", &self.brin);
+        self.answers.write(o).build()
+    }
+
+    pub fn from_json(v: &Value, path: &str) -> Result<Receipt, String> {
+        let f = Fields::of(v, path)?;
+        Ok(Receipt {
+            school_name: f.text("schoolName")?,
+            brin: f.text("brin")?,
+            answers: ReceiptAnswers::read(&f)?,
         })
     }
 }

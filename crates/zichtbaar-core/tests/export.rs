@@ -197,7 +197,7 @@ fn export_then_import_gives_the_same_answers() {
             .to_json(),
     );
     let r = records[0].receipt.as_ref().unwrap();
-    let original = receipt.receipt().unwrap();
+    let original = &receipt.receipt().unwrap().answers;
     assert_eq!(
         (r.role, r.received, r.shared_with_colleagues),
         (
@@ -303,7 +303,7 @@ fn a_receipt_must_be_complete_before_it_can_be_shared() {
     };
     receipt.school_name = " ".into();
     receipt.brin = "1234".into();
-    receipt.received = false;
+    receipt.answers.received = false;
     assert_eq!(
         receipt_problems(receipt),
         [
@@ -513,9 +513,9 @@ proptest! {
     fn receipt_free_text_is_scanned_too((text, pii) in prop_oneof![text_with(email()), text_with(phone())]) {
         let mut record = receipt();
         let Body::Receipt(r) = &mut record.body else { unreachable!() };
-        r.reactions = text.clone();
-        r.wishes = text.clone();
-        r.role_other = text;
+        r.answers.reactions = text.clone();
+        r.answers.wishes = text.clone();
+        r.answers.role_other = text;
         let json = prepare(&record, &ShareChoices::default(), today()).unwrap().to_json();
         prop_assert!(!json.contains(pii.as_str()), "{pii:?} leaked into {json}");
     }

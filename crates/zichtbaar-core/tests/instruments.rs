@@ -1,44 +1,33 @@
 //! Every shipped instrument file is valid, has the shape the mission asks for,
 //! and the validator catches each kind of mistake an author can make.
 
-use std::fs;
 use std::path::PathBuf;
 
-use zichtbaar_core::instrument::{digest, Instrument, InstrumentError, Problem};
+use zichtbaar_core::instrument::{digest, read_dir, Instrument, InstrumentError, Problem};
 
 fn instruments_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../instruments")
 }
 
-fn shipped() -> Vec<(String, String)> {
-    let mut files: Vec<_> = fs::read_dir(instruments_dir())
+fn shipped() -> Vec<(String, Result<Instrument, InstrumentError>)> {
+    read_dir(&instruments_dir())
         .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    files
         .into_iter()
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                fs::read_to_string(&p).unwrap(),
-            )
-        })
+        .map(|(p, read)| (p.file_name().unwrap().to_string_lossy().into_owned(), read))
         .collect()
 }
 
 fn load(name: &str) -> Instrument {
-    let (_, text) = shipped().into_iter().find(|(n, _)| n == name).unwrap();
-    Instrument::from_toml(&text).unwrap()
+    let (_, read) = shipped().into_iter().find(|(n, _)| n == name).unwrap();
+    read.unwrap()
 }
 
 #[test]
 fn every_shipped_instrument_is_valid() {
     let files = shipped();
     assert!(files.len() >= 2, "expected at least two instruments");
-    for (name, text) in files {
-        if let Err(e) = Instrument::from_toml(&text) {
+    for (name, read) in files {
+        if let Err(e) = read {
             panic!("{name}: {e}");
         }
     }

@@ -47,15 +47,16 @@ fn frozen_v1_receipt_still_reads() {
     let receipt = r.receipt().unwrap();
     assert_eq!(receipt.school_name, "Voorbeeldcollege");
     assert_eq!(receipt.brin, "12AB");
-    assert_eq!(receipt.role, Some(Role::Anders));
-    assert_eq!(receipt.role_other, "zorgcoördinator onderbouw");
-    assert!(receipt.received);
+    let a = &receipt.answers;
+    assert_eq!(a.role, Some(Role::Anders));
+    assert_eq!(a.role_other, "zorgcoördinator onderbouw");
+    assert!(a.received);
     assert_eq!(
-        receipt.shared_with_colleagues,
+        a.shared_with_colleagues,
         Some(SharedWithColleagues::NogNiet)
     );
-    assert_eq!(receipt.reactions, "Handzaam en duidelijk.");
-    assert_eq!(receipt.wishes, "Graag een gesprek in het najaar.");
+    assert_eq!(a.reactions, "Handzaam en duidelijk.");
+    assert_eq!(a.wishes, "Graag een gesprek in het najaar.");
 }
 
 #[test]

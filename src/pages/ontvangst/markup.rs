@@ -184,7 +184,14 @@ pub fn form(r: &Receipt) -> String {
 
     h.open("fieldset", &[a("class", "zb-field")])
         .el("legend", &[], "Je rol");
-    radios(&mut h, "role", &ROLES, r.role, role_value, role_label);
+    radios(
+        &mut h,
+        "role",
+        &ROLES,
+        r.answers.role,
+        role_value,
+        role_label,
+    );
     h.open("div", &[a("class", "zb-field zb-field--nested")])
         .el(
             "label",
@@ -195,7 +202,7 @@ pub fn form(r: &Receipt) -> String {
         &mut h,
         "r-role-other",
         "roleOther",
-        &r.role_other,
+        &r.answers.role_other,
         None,
         "zb-input",
         &[],
@@ -221,7 +228,7 @@ pub fn form(r: &Receipt) -> String {
                 a("type", "checkbox"),
                 a("id", "r-received"),
                 a("data-field", "received"),
-                flag("checked", r.received),
+                flag("checked", r.answers.received),
             ],
         )
         .el(
@@ -241,7 +248,7 @@ pub fn form(r: &Receipt) -> String {
         &mut h,
         "shared",
         &SHARED,
-        r.shared_with_colleagues,
+        r.answers.shared_with_colleagues,
         shared_value,
         shared_label,
     );
@@ -253,7 +260,7 @@ pub fn form(r: &Receipt) -> String {
         "reactions",
         "Wat vind je van de handreiking?",
         "Bijvoorbeeld: wat helpt je, wat mis je, wat is niet duidelijk? Niet verplicht.",
-        &r.reactions,
+        &r.answers.reactions,
     );
     textarea(
         &mut h,
@@ -261,7 +268,7 @@ pub fn form(r: &Receipt) -> String {
         "wishes",
         "Wat wil je bespreken met het samenwerkingsverband?",
         "Onderwerpen of vragen voor het gesprek. Niet verplicht.",
-        &r.wishes,
+        &r.answers.wishes,
     );
     h.finish()
 }
@@ -393,21 +400,16 @@ pub fn error_summary(problems: &[NotReady]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ids(html: &str, attr: &str) -> Vec<String> {
-        html.split(&format!(" {attr}=\""))
-            .skip(1)
-            .map(|s| s[..s.find('"').unwrap()].to_owned())
-            .collect()
-    }
+    use crate::html::attr_values;
+    use zichtbaar_core::record::ReceiptAnswers;
 
     #[test]
     fn every_input_is_labelled_and_every_id_unique() {
         let html = form(&Receipt::default());
-        let all = ids(&html, "id");
+        let all = attr_values(&html, "id");
         let unique: std::collections::BTreeSet<_> = all.iter().collect();
         assert_eq!(unique.len(), all.len());
-        let labelled = ids(&html, "for");
+        let labelled = attr_values(&html, "for");
         for input in [
             "r-school",
             "r-brin",
@@ -441,11 +443,13 @@ mod tests {
         let r = Receipt {
             school_name: "De \"Brug\" & co".into(),
             brin: "12AB".into(),
-            role: Some(Role::Teamleider),
-            received: true,
-            shared_with_colleagues: Some(SharedWithColleagues::NogNiet),
-            reactions: "<b>Goed</b>".into(),
-            ..Receipt::default()
+            answers: ReceiptAnswers {
+                role: Some(Role::Teamleider),
+                received: true,
+                shared_with_colleagues: Some(SharedWithColleagues::NogNiet),
+                reactions: "<b>Goed</b>".into(),
+                ..ReceiptAnswers::default()
+            },
         };
         let html = form(&r);
         assert!(html.contains("value=\"De &quot;Brug&quot; &amp; co\""));

@@ -198,9 +198,9 @@ fn receipt_editor(
         match field.as_str() {
             "schoolName" => edit(&mut |r| r.school_name = value.clone()),
             "brin" => edit(&mut |r| r.brin = value.clone()),
-            "roleOther" => edit(&mut |r| r.role_other = value.clone()),
-            "reactions" => edit(&mut |r| r.reactions = value.clone()),
-            "wishes" => edit(&mut |r| r.wishes = value.clone()),
+            "roleOther" => edit(&mut |r| r.answers.role_other = value.clone()),
+            "reactions" => edit(&mut |r| r.answers.reactions = value.clone()),
+            "wishes" => edit(&mut |r| r.answers.wishes = value.clone()),
             _ => {}
         }
     };
@@ -219,16 +219,16 @@ fn receipt_editor(
                 let role = markup::ROLES
                     .into_iter()
                     .find(|r| markup::role_value(*r) == value);
-                edit(&mut |r| r.role = role);
+                edit(&mut |r| r.answers.role = role);
             }
             "shared" => {
                 let s = markup::SHARED
                     .into_iter()
                     .find(|s| markup::shared_value(*s) == value);
-                edit(&mut |r| r.shared_with_colleagues = s);
+                edit(&mut |r| r.answers.shared_with_colleagues = s);
             }
             "received" => {
-                edit(&mut |r| r.received = checked);
+                edit(&mut |r| r.answers.received = checked);
                 if checked {
                     set_error("r-received", None);
                 }

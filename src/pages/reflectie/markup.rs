@@ -570,6 +570,7 @@ fn chooser(h: &mut Html, sel: &Selection, years: &[SchoolYear]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html::attr_values;
     use zichtbaar_core::Answer;
 
     fn sel(index: usize) -> Selection {
@@ -599,25 +600,17 @@ mod tests {
         }
     }
 
-    /// Values of `attr="..."` in `html`.
-    fn values(html: &str, attr: &str) -> Vec<String> {
-        html.split(&format!(" {attr}=\""))
-            .skip(1)
-            .map(|rest| rest[..rest.find('"').unwrap()].to_owned())
-            .collect()
-    }
-
     #[test]
     fn every_textarea_has_a_label_and_every_id_is_unique() {
         for s in [sel(0), sel(1)] {
             for index in 0..s.instrument.items().count() {
                 let html = item(&s, index, &reflection(&[]), None, None);
-                let ids = values(&html, "id");
+                let ids = attr_values(&html, "id");
                 let unique: BTreeSet<_> = ids.iter().collect();
                 assert_eq!(unique.len(), ids.len(), "duplicate id in {html}");
                 let textareas = html.matches("<textarea").count();
                 assert!(textareas > 0);
-                let labelled = values(&html, "for");
+                let labelled = attr_values(&html, "for");
                 for id in ids.iter().filter(|i| i.ends_with("-tekst")) {
                     assert!(labelled.contains(id), "textarea {id} has no label");
                 }
