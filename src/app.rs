@@ -71,7 +71,7 @@ pub fn App() -> impl IntoView {
                             <a id="nav-ontvangst" href="ontvangst/">"Ontvangst bevestigen"</a>
                         </li>
                         <li>
-                            <a id="nav-verzamelen" href="verzamelen/">"Verzamelen"</a>
+                            <a id="nav-verzamelen" href="verzamelen/">"Gedeelde reflecties"</a>
                         </li>
                         <li>
                             <a id="nav-privacy" href="privacy/">"Privacy en opslag"</a>

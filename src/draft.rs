@@ -4,7 +4,7 @@
 //! form). The body is plain data, changed in place on every keystroke;
 //! [`Draft::persist`] is what the autosave calls.
 
-use zichtbaar_core::{Body, Instrument, Record, SchoolYear};
+use zichtbaar_core::{Body, Instrument, Record, RecordId, SchoolYear};
 
 use crate::platform;
 use crate::storage::{self, StorageError};
@@ -16,6 +16,9 @@ pub struct Draft<B> {
     record: Option<Record>,
     /// What is on screen now.
     pub body: B,
+    /// The id a new record gets on its first write, if chosen already
+    /// (otherwise a random one is drawn then: not at start-up).
+    new_id: Option<RecordId>,
     /// The last write failed, so the next one must happen even if nothing
     /// changed since.
     unsaved: bool,
@@ -33,8 +36,25 @@ impl<B: Clone + Into<Body>> Draft<B> {
             year,
             record,
             body,
+            new_id: None,
             unsaved: false,
         }
+    }
+
+    /// Gives a record that does not exist yet the id `id` (so the page can
+    /// remember which one it is before anything is typed).
+    pub fn with_new_id(mut self, id: RecordId) -> Draft<B> {
+        self.new_id = Some(id);
+        self
+    }
+
+    /// The id of the record, once it has been written.
+    pub fn id(&self) -> Option<&RecordId> {
+        self.record.as_ref().map(|r| &r.id)
+    }
+
+    fn take_new_id(&mut self) -> RecordId {
+        self.new_id.take().unwrap_or_else(platform::new_record_id)
     }
 
     /// The record as it is stored now, if anything was.
@@ -50,7 +70,7 @@ impl<B: Clone + Into<Body>> Draft<B> {
         let changed = match &mut self.record {
             Some(record) => record.revise(body, today),
             None => {
-                let id = platform::new_record_id();
+                let id = self.take_new_id();
                 let mut record = Record::new(id, self.instrument, self.year, body, today);
                 // The first write is the first change.
                 record.revision = 1;
@@ -78,7 +98,7 @@ impl<B: Clone + Into<Body>> Draft<B> {
         let today = platform::today();
         let mut record = self.record.clone().unwrap_or_else(|| {
             Record::new(
-                platform::new_record_id(),
+                self.new_id.clone().unwrap_or_else(platform::new_record_id),
                 self.instrument,
                 self.year,
                 self.body.clone().into(),

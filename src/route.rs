@@ -64,7 +64,7 @@ impl Page {
             Page::Start => "Start",
             Page::Reflectie => "Reflectie",
             Page::Ontvangst => "Ontvangst bevestigen",
-            Page::Verzamelen => "Verzamelen",
+            Page::Verzamelen => "Gedeelde reflecties",
             Page::Privacy => "Privacy en opslag",
             Page::NotFound => "Pagina niet gevonden",
         }

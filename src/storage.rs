@@ -136,6 +136,20 @@ pub fn raw(key: &str) -> Result<Option<String>, StorageError> {
 }
 
 const WATCH_NAMES_KEY: &str = "zichtbaar.watch-names";
+const CURRENT_RECEIPT_KEY: &str = "zichtbaar.current-receipt";
+
+/// The receipt this device last worked on (several people may confirm on
+/// one shared computer).
+pub fn current_receipt() -> Option<RecordId> {
+    let id = local_storage().ok()?.get_item(CURRENT_RECEIPT_KEY).ok()??;
+    RecordId::parse(&id)
+}
+
+pub fn set_current_receipt(id: &RecordId) -> Result<(), StorageError> {
+    local_storage()?
+        .set_item(CURRENT_RECEIPT_KEY, id.as_str())
+        .map_err(StorageError::from_js)
+}
 
 /// Names the user asked to leave out of shared text (one per line).
 pub fn load_watch_names() -> Result<Vec<String>, StorageError> {

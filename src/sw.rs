@@ -39,19 +39,28 @@ fn has_controller() -> bool {
 }
 
 /// Registers `sw.js` for the app's root (relative to the document's base),
-/// once the page has loaded: precaching then does not compete with the
-/// first load for the network or the CPU.
+/// a moment after the page has loaded: precaching then does not compete
+/// with the first page for the network or the CPU.
 pub fn register() {
     let Some(window) = dom::window() else { return };
+    let later = move || {
+        let callback = wasm_bindgen::closure::Closure::once_into_js(register_now);
+        if let Some(w) = dom::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.unchecked_ref(),
+                1_000,
+            );
+        }
+    };
     let complete = window
         .document()
         .is_some_and(|d| d.ready_state() == "complete");
     if complete {
-        register_now();
+        later();
     } else {
         let w: web_sys::EventTarget = window.into();
         // Lives as long as the page; fires once.
-        std::mem::forget(dom::listen(&w, "load", |_| register_now()));
+        std::mem::forget(dom::listen(&w, "load", move |_| later()));
     }
 }
 

@@ -17,9 +17,9 @@ use crate::html::{a, flag, Html};
 /// The label of a receipt's free-text field.
 pub fn receipt_field_label(field: &str) -> &'static str {
     match field {
-        "roleOther" => "Rol (anders, namelijk)",
-        "reactions" => "Reacties op de handreiking",
-        "wishes" => "Wensen voor het gesprek",
+        "roleOther" => "Je rol (anders)",
+        "reactions" => "Wat vind je van de handreiking?",
+        "wishes" => "Wat wil je bespreken met het samenwerkingsverband?",
         _ => "Tekst",
     }
 }
@@ -144,7 +144,7 @@ fn summary(h: &mut Html, preview: &Preview, choices: &ShareChoices) {
         .sum::<usize>()
         - redacted;
     let text = match (redacted, kept) {
-        (0, 0) => "We vonden geen namen, e-mailadressen, telefoonnummers, postcodes of BSN-nummers in de tekst.".to_owned(),
+        (0, 0) => "We vonden geen e-mailadressen, telefoonnummers, postcodes of burgerservicenummers in de tekst. Namen vinden we alleen als je ze hierboven opgeeft: lees je tekst daarom zelf ook na.".to_owned(),
         (r, 0) => format!("We vonden {r} {} waaraan iemand te herkennen kan zijn. Ze worden weggelaten; je ziet ze hieronder gemarkeerd.", if r == 1 { "gegeven" } else { "gegevens" }),
         (r, k) => format!("We vonden {} gegevens waaraan iemand te herkennen kan zijn. {r} worden weggelaten, {k} stuur je toch mee.", r + k),
     };
@@ -324,7 +324,7 @@ pub fn panel(p: &PanelParts<'_>) -> String {
     );
     h.el(
         "h2",
-        &[a("id", "zb-share-title")],
+        &[a("id", "zb-share-title"), a("tabindex", "-1")],
         "Delen met het samenwerkingsverband",
     );
     h.el(
@@ -349,6 +349,11 @@ pub fn panel(p: &PanelParts<'_>) -> String {
     h.close("div");
     h.open("details", &[a("class", "zb-share__file")])
         .el("summary", &[], "Bekijk het bestand zoals het gedeeld wordt")
+        .el(
+            "p",
+            &[a("class", "zb-hint")],
+            "Het bestand is gemaakt om door computers gelezen te worden. Hierboven staat in gewone woorden wat erin staat.",
+        )
         .el(
             "pre",
             &[a("id", "zb-share-json"), a("tabindex", "0")],
@@ -386,7 +391,7 @@ pub fn panel(p: &PanelParts<'_>) -> String {
     h.el(
         "p",
         &[a("class", "zb-hint")],
-        "Met 'E-mail opstellen' opent je e-mailprogramma een nieuw bericht. Voeg het gedownloade bestand toe als bijlage, of plak de gekopieerde inhoud in het bericht.",
+        "Met 'E-mail opstellen' opent je e-mailprogramma een nieuw bericht. Vul het e-mailadres van je contactpersoon bij het samenwerkingsverband in als het er nog niet staat. Voeg het gedownloade bestand toe als bijlage, of plak de gekopieerde inhoud in het bericht.",
     );
     h.open(
         "p",
@@ -418,6 +423,11 @@ fn controls(h: &mut Html, is_reflection: bool, school_name: &str, brin: &str, na
                 "Naam van onze school meesturen (standaard niet)",
             )
             .close("label")
+            // Only asked for once the box is ticked (see the share panel).
+            .open(
+                "div",
+                &[a("id", "share-school-fields"), flag("hidden", true)],
+            )
             .open("div", &[a("class", "zb-field")])
             .el(
                 "label",
@@ -451,6 +461,7 @@ fn controls(h: &mut Html, is_reflection: bool, school_name: &str, brin: &str, na
                 ],
             )
             .close("div")
+            .close("div")
             .close("fieldset");
     }
     h.open("div", &[a("class", "zb-field")])
@@ -458,7 +469,7 @@ fn controls(h: &mut Html, is_reflection: bool, school_name: &str, brin: &str, na
         .el(
             "p",
             &[a("class", "zb-hint"), a("id", "share-names-hint")],
-            "Bijvoorbeeld namen van leerlingen of collega's, gescheiden door komma's. We laten ze weg uit de tekst. Deze lijst blijft op dit apparaat.",
+            "Bijvoorbeeld namen van leerlingen of collega's, met komma's ertussen. We laten ze weg uit de tekst. Deze lijst blijft op dit apparaat.",
         )
         .open("input", &[a("id", "share-names"), a("class", "zb-input"), a("value", names), a("aria-describedby", "share-names-hint")])
         .close("div");

@@ -87,7 +87,7 @@ impl ShareState {
 
     fn mail_href(&self) -> String {
         let body = format!(
-            "Beste samenwerkingsverband,\n\nHierbij delen wij: {}.\nHet bestand {} zit als bijlage bij deze e-mail. Lukt dat niet, dan staat de inhoud hieronder (geplakt vanuit Zichtbaar).\n\n",
+            "Beste samenwerkingsverband,\n\nHierbij delen wij: {}.\nHet bestand {} zit als bijlage bij deze e-mail.\n(Lukt een bijlage niet? Kopieer dan in Zichtbaar de inhoud en plak die hieronder.)\n\n",
             self.title(),
             self.file_name()
         );
@@ -170,6 +170,11 @@ impl ShareController {
         (controller, html)
     }
 
+    /// Typing in the names field: the preview follows at once.
+    pub fn input(&self, ev: &web_sys::Event) -> bool {
+        dom::target(ev).is_some_and(|el| el.id() == "share-names") && self.change(ev)
+    }
+
     /// A change inside the panel (school, names). Returns whether it was one.
     pub fn change(&self, ev: &web_sys::Event) -> bool {
         let Some(el) = dom::target(ev) else {
@@ -182,7 +187,14 @@ impl ShareController {
         let value = event_target_value(ev);
         self.state.update_value(|s| {
             match id.as_str() {
-                "share-school-on" => s.school_on = dom::is_checked(&el),
+                "share-school-on" => {
+                    s.school_on = dom::is_checked(&el);
+                    dom::set_attr(
+                        "share-school-fields",
+                        "hidden",
+                        (!s.school_on).then_some(""),
+                    );
+                }
                 "share-school-name" => s.school.name = value,
                 "share-school-brin" => s.school.brin = value,
                 "share-names" => {

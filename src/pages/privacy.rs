@@ -13,7 +13,7 @@ fn markup(records: usize, unreadable: usize, failed: Option<&str>) -> String {
     h.el(
         "p",
         &[a("class", "zb-lead")],
-        "Zichtbaar heeft geen server. Wat je invult, staat in de opslag van je browser, op dit apparaat. Niemand anders kan het zien, ook het samenwerkingsverband niet.",
+        "Zichtbaar heeft geen server. Wat je invult, staat in de opslag van je browser, op dit apparaat. Alleen wie deze browser op dit apparaat gebruikt, kan het zien. Het samenwerkingsverband ziet het niet.",
     );
     h.el("h2", &[], "Wat bewaart Zichtbaar?");
     h.open("ul", &[])
@@ -30,7 +30,7 @@ fn markup(records: usize, unreadable: usize, failed: Option<&str>) -> String {
         .el(
             "li",
             &[],
-            "De namen waar je op wilt letten als je iets deelt.",
+            "De namen die je opgeeft om weg te laten als je iets deelt.",
         )
         .close("ul");
     h.el(
@@ -42,7 +42,7 @@ fn markup(records: usize, unreadable: usize, failed: Option<&str>) -> String {
     h.el(
         "p",
         &[],
-        "Er gaat alleen iets naar het samenwerkingsverband als jij het deelt. Je ziet dan eerst precies wat er in het bestand staat. Namen, e-mailadressen en telefoonnummers laten we weg.",
+        "Er gaat alleen iets naar het samenwerkingsverband als jij het deelt. Je ziet dan eerst precies wat er in het bestand staat. E-mailadressen, telefoonnummers, postcodes en burgerservicenummers laten we weg. Namen laten we alleen weg als je ze opgeeft: lees je tekst daarom altijd zelf na.",
     );
     h.el("h2", &[], "Opslag op dit apparaat");
     h.open("dl", &[a("class", "zb-facts")]);
@@ -68,7 +68,11 @@ fn markup(records: usize, unreadable: usize, failed: Option<&str>) -> String {
             &format!("{unreadable} (ze zijn niet verwijderd)"),
         );
     }
-    fact("Gebruikte ruimte", "zb-storage-usage", "wordt opgevraagd…");
+    fact(
+        "Gebruikte ruimte (de app en je gegevens samen)",
+        "zb-storage-usage",
+        "wordt opgevraagd…",
+    );
     fact(
         "Blijvend bewaard",
         "zb-storage-persisted",

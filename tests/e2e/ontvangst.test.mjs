@@ -97,26 +97,38 @@ test("the same person revises one receipt; a colleague on the same computer star
   const { context, o } = await fresh();
   await o.open();
   await o.fillComplete();
-  await o.field("Wat wil je bespreken met het samenwerkingsverband?").fill("Het OPP");
+  await o.field("Wat wil je bespreken met het samenwerkingsverband? (niet verplicht)").fill("Het OPP");
   await o.page.waitForFunction(() => document.getElementById("zb-save-text")?.textContent.startsWith("Opgeslagen"));
   const [first] = await storedRecords(o.page);
   await o.page.reload();
   await appReady(o.page);
-  await o.field("Wat wil je bespreken met het samenwerkingsverband?").fill("Het OPP en de SOP");
+  await o.field("Wat wil je bespreken met het samenwerkingsverband? (niet verplicht)").fill("Het OPP en de SOP");
   await o.page.waitForTimeout(600);
   const [revised] = await storedRecords(o.page);
   assert.equal(revised.record.id, first.record.id);
   assert.ok(revised.record.revision > first.record.revision);
 
   await o.page.getByRole("button", { name: "Nieuwe bevestiging beginnen" }).click();
-  await o.page.waitForFunction(() => document.activeElement?.id === "r-school");
+  // The school is filled in already; focus goes on to the role.
+  await o.page.waitForFunction(() => document.activeElement?.getAttribute("name") === "role");
   assert.equal(await o.field("Naam van de school (verplicht)").inputValue(), "Voorbeeldcollege");
-  assert.equal(await o.field("Wat wil je bespreken met het samenwerkingsverband?").inputValue(), "");
+  assert.equal(await o.field("Wat wil je bespreken met het samenwerkingsverband? (niet verplicht)").inputValue(), "");
   await o.page.getByRole("radio", { name: "Docent" }).check();
   await o.page.waitForTimeout(600);
   const records = await storedRecords(o.page);
   assert.equal(records.length, 2);
   assert.equal(new Set(records.map((r) => r.record.id)).size, 2);
+
+  // Coming back, the colleague's own receipt opens again, and the other is listed.
+  await o.page.reload();
+  await appReady(o.page);
+  assert.equal(await o.page.getByRole("radio", { name: "Docent" }).isChecked(), true);
+  const list = o.page.locator(".zb-form__list");
+  assert.match(await list.innerText(), /Voorbeeldcollege, docent \(bijgewerkt 23 november 2026\) \(nu open\)/);
+  await list.getByRole("link", { name: /Voorbeeldcollege, ondersteuningscoördinator/ }).click();
+  await o.page.waitForURL(/bevestiging=/);
+  await o.page.waitForFunction(() => document.querySelector("#r-wishes")?.value === "Het OPP en de SOP");
+  assert.equal(await o.page.getByRole("radio", { name: "Ondersteuningscoördinator" }).isChecked(), true);
   await context.close();
   app.assertClean();
 });

@@ -124,7 +124,7 @@ export class OntvangstPage {
   }
 
   async next() {
-    await this.page.getByRole("button", { name: "Verder naar versturen" }).click();
+    await this.page.getByRole("button", { name: "Verder naar delen" }).click();
   }
 
   async fillComplete() {
@@ -133,7 +133,7 @@ export class OntvangstPage {
     await this.page.getByRole("radio", { name: "Ondersteuningscoördinator" }).check();
     await this.page.getByRole("checkbox", { name: "Ja, onze school heeft de handreiking ontvangen." }).check();
     await this.page.getByRole("radio", { name: "Nog niet" }).check();
-    await this.field("Wat vind je van de handreiking?").fill("Handzaam. Mail gerust naar j.jansen@school.nl.");
+    await this.field("Wat vind je van de handreiking? (niet verplicht)").fill("Handzaam. Mail gerust naar j.jansen@school.nl.");
   }
 }
 

@@ -271,7 +271,7 @@ test("another instrument or school year is one step away", async () => {
   await r.open();
   await r.chooseInstrument("Routekaart inclusiever onderwijs");
   await r.page.waitForURL(/instrument=routekaart-inclusief/);
-  await r.page.waitForFunction(() => document.querySelector("main h1")?.textContent.startsWith("Route naar"));
+  await r.page.waitForFunction(() => document.querySelector("main h1")?.textContent.startsWith("Routekaart inclusiever onderwijs"));
   assert.equal(await r.itemTitle().innerText(), "Professionaliseren");
   assert.match(await r.page.locator(".zb-details").innerText(), /Doel[\s\S]*Wie is aan zet\?/);
   assert.equal(await r.page.getByRole("radio", { name: "Mee bezig" }).count(), 8);

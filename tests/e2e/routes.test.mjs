@@ -9,7 +9,7 @@ const PAGES = [
   { path: "", heading: /zichtbaar/i, title: "Start - Zichtbaar" },
   { path: "reflectie", heading: /ondersteuningsstructuur op school/i, title: "Reflectie - Zichtbaar" },
   { path: "ontvangst", heading: /ontvangst/i, title: "Ontvangst bevestigen - Zichtbaar" },
-  { path: "verzamelen", heading: /gedeelde reflecties/i, title: "Verzamelen - Zichtbaar" },
+  { path: "verzamelen", heading: /gedeelde reflecties/i, title: "Gedeelde reflecties - Zichtbaar" },
   { path: "privacy", heading: /privacy/i, title: "Privacy en opslag - Zichtbaar" },
 ];
 

@@ -6,7 +6,7 @@
 
 use zichtbaar_core::export::NotReady;
 use zichtbaar_core::record::{Role, SharedWithColleagues};
-use zichtbaar_core::Receipt;
+use zichtbaar_core::{Receipt, Record, RecordId};
 
 use crate::components::share_markup::{role_label, shared_label};
 use crate::html::{a, flag, Html};
@@ -117,11 +117,29 @@ fn radios<T: Copy + PartialEq>(
     h.close("div");
 }
 
+/// A label or legend with its text and whether the field must be filled:
+/// every field says one or the other, in the same way.
+fn caption(h: &mut Html, tag: &str, attrs: &[(&str, Option<&str>)], text: &str, required: bool) {
+    h.open(tag, attrs)
+        .text(text)
+        .text(" ")
+        .el(
+            "span",
+            &[a("class", "zb-required")],
+            if required {
+                "(verplicht)"
+            } else {
+                "(niet verplicht)"
+            },
+        )
+        .close(tag);
+}
+
 fn textarea(h: &mut Html, id: &str, field: &str, label: &str, hint: &str, value: &str) {
     let hint_id = format!("{id}-hint");
-    h.open("div", &[a("class", "zb-field")])
-        .el("label", &[a("for", id)], label)
-        .el("p", &[a("class", "zb-hint"), a("id", &hint_id)], hint)
+    h.open("div", &[a("class", "zb-field")]);
+    caption(h, "label", &[a("for", id)], label, false);
+    h.el("p", &[a("class", "zb-hint"), a("id", &hint_id)], hint)
         .open(
             "textarea",
             &[
@@ -142,11 +160,14 @@ fn textarea(h: &mut Html, id: &str, field: &str, label: &str, hint: &str, value:
 pub fn form(r: &Receipt) -> String {
     let mut h = Html::new();
 
-    h.open("div", &[a("class", "zb-field")])
-        .open("label", &[a("for", "r-school")])
-        .text("Naam van de school ")
-        .el("span", &[a("class", "zb-required")], "(verplicht)")
-        .close("label");
+    h.open("div", &[a("class", "zb-field")]);
+    caption(
+        &mut h,
+        "label",
+        &[a("for", "r-school")],
+        "Naam van de school",
+        true,
+    );
     error(&mut h, "r-school");
     text_input(
         &mut h,
@@ -159,13 +180,13 @@ pub fn form(r: &Receipt) -> String {
     );
     h.close("div");
 
-    h.open("div", &[a("class", "zb-field")])
-        .el("label", &[a("for", "r-brin")], "BRIN-code (niet verplicht)")
-        .el(
-            "p",
-            &[a("class", "zb-hint"), a("id", "r-brin-hint")],
-            "2 cijfers en 2 letters, bijvoorbeeld 12AB.",
-        );
+    h.open("div", &[a("class", "zb-field")]);
+    caption(&mut h, "label", &[a("for", "r-brin")], "BRIN-code", false);
+    h.el(
+        "p",
+        &[a("class", "zb-hint"), a("id", "r-brin-hint")],
+        "2 cijfers en 2 letters, bijvoorbeeld 12AB.",
+    );
     error(&mut h, "r-brin");
     text_input(
         &mut h,
@@ -182,8 +203,8 @@ pub fn form(r: &Receipt) -> String {
     );
     h.close("div");
 
-    h.open("fieldset", &[a("class", "zb-field")])
-        .el("legend", &[], "Je rol");
+    h.open("fieldset", &[a("class", "zb-field")]);
+    caption(&mut h, "legend", &[], "Je rol", false);
     radios(
         &mut h,
         "role",
@@ -196,7 +217,7 @@ pub fn form(r: &Receipt) -> String {
         .el(
             "label",
             &[a("for", "r-role-other")],
-            "Koos je 'anders'? Welke rol heb je dan?",
+            "Als je 'Anders' kiest: wat is je rol?",
         );
     text_input(
         &mut h,
@@ -215,11 +236,8 @@ pub fn form(r: &Receipt) -> String {
             a("class", "zb-field"),
             a("aria-describedby", "r-received-error"),
         ],
-    )
-    .open("legend", &[])
-    .text("Ontvangen ")
-    .el("span", &[a("class", "zb-required")], "(verplicht)")
-    .close("legend");
+    );
+    caption(&mut h, "legend", &[], "Ontvangen", true);
     error(&mut h, "r-received");
     h.open("label", &[a("class", "zb-choice")])
         .open(
@@ -228,6 +246,7 @@ pub fn form(r: &Receipt) -> String {
                 a("type", "checkbox"),
                 a("id", "r-received"),
                 a("data-field", "received"),
+                a("aria-describedby", "r-received-error"),
                 flag("checked", r.answers.received),
             ],
         )
@@ -239,10 +258,13 @@ pub fn form(r: &Receipt) -> String {
         .close("label")
         .close("fieldset");
 
-    h.open("fieldset", &[a("class", "zb-field")]).el(
+    h.open("fieldset", &[a("class", "zb-field")]);
+    caption(
+        &mut h,
         "legend",
         &[],
         "Heb je de handreiking gedeeld met collega's?",
+        false,
     );
     radios(
         &mut h,
@@ -259,7 +281,7 @@ pub fn form(r: &Receipt) -> String {
         "r-reactions",
         "reactions",
         "Wat vind je van de handreiking?",
-        "Bijvoorbeeld: wat helpt je, wat mis je, wat is niet duidelijk? Niet verplicht.",
+        "Bijvoorbeeld: wat helpt je, wat mis je, wat is niet duidelijk?",
         &r.answers.reactions,
     );
     textarea(
@@ -267,7 +289,7 @@ pub fn form(r: &Receipt) -> String {
         "r-wishes",
         "wishes",
         "Wat wil je bespreken met het samenwerkingsverband?",
-        "Onderwerpen of vragen voor het gesprek. Niet verplicht.",
+        "Onderwerpen of vragen voor het gesprek.",
         &r.answers.wishes,
     );
     h.finish()
@@ -294,7 +316,7 @@ pub fn intro(title: &str, deadline: &str) -> String {
     h.el(
         "p",
         &[a("class", "zb-privacy-line")],
-        "Wat je invult, blijft op dit apparaat tot je het zelf verstuurt. We vragen niet naar je naam.",
+        "Wat je invult, blijft op dit apparaat tot je het zelf deelt. We vragen niet naar je naam.",
     );
     h.open("div", &[a("id", "r-editor")]).close("div");
     h.finish()
@@ -303,7 +325,7 @@ pub fn intro(title: &str, deadline: &str) -> String {
 /// The page below its introduction: the save status, the error summary
 /// (`r-errors`, empty until needed), the form (`r-form`) and the share step
 /// (`r-share`). While sharing, the form is hidden, not removed.
-pub fn page(status: &str, form_html: &str, share: Option<&str>) -> String {
+pub fn page(status: &str, form_html: &str, list: &str, share: Option<&str>) -> String {
     let mut h = Html::new();
     h.raw(status);
     h.open(
@@ -328,7 +350,7 @@ pub fn page(status: &str, form_html: &str, share: Option<&str>) -> String {
     .el(
         "button",
         &[a("type", "button"), a("class", "zb-button"), a("data-action", "next")],
-        "Verder naar versturen",
+        "Verder naar delen",
     )
     .close("div")
     .open("div", &[a("class", "zb-form__new")])
@@ -346,11 +368,61 @@ pub fn page(status: &str, form_html: &str, share: Option<&str>) -> String {
         ],
         "Nieuwe bevestiging beginnen",
     )
+    .raw(list)
     .close("div")
     .close("div");
     h.open("div", &[a("id", "r-share")])
         .raw(share.unwrap_or(""))
         .close("div");
+    h.finish()
+}
+
+/// The receipts on this device, when there is more than one: each a link
+/// that opens it, the open one marked.
+pub fn receipt_list(receipts: &[&Record], open: Option<&RecordId>) -> String {
+    if receipts.len() < 2 {
+        return String::new();
+    }
+    let mut h = Html::new();
+    h.el(
+        "h2",
+        &[a("class", "zb-form__list-title")],
+        "Bevestigingen op dit apparaat",
+    );
+    h.open("ul", &[a("class", "zb-form__list")]);
+    for r in receipts {
+        let Some(receipt) = r.receipt() else { continue };
+        let school = if receipt.school_name.trim().is_empty() {
+            "Zonder naam van de school"
+        } else {
+            receipt.school_name.trim()
+        };
+        // Lower case written out: str::to_lowercase would bring Unicode
+        // tables into the wasm.
+        let role = match receipt.answers.role {
+            Some(Role::Directeur) => "directeur",
+            Some(Role::Ondersteuningscoordinator) => "ondersteuningscoördinator",
+            Some(Role::Teamleider) => "teamleider",
+            Some(Role::Docent) => "docent",
+            Some(Role::Anders) => "andere rol",
+            None => "rol niet ingevuld",
+        };
+        let text = format!("{school}, {role} (bijgewerkt {})", r.updated.dutch());
+        let is_open = open == Some(&r.id);
+        h.open("li", &[]);
+        if is_open {
+            h.el("span", &[a("aria-current", "true")], &text)
+                .text(" (nu open)");
+        } else {
+            h.el(
+                "a",
+                &[a("href", &format!("ontvangst/?bevestiging={}", r.id))],
+                &text,
+            );
+        }
+        h.close("li");
+    }
+    h.close("ul");
     h.finish()
 }
 
@@ -381,7 +453,7 @@ pub fn share_view(panel: Option<&str>) -> String {
 /// The error summary: what to fix, each a link to its field.
 pub fn error_summary(problems: &[NotReady]) -> String {
     let mut h = Html::new();
-    h.el("h2", &[], "Nog niet klaar om te versturen");
+    h.el("h2", &[], "Nog niet klaar om te delen");
     h.open("ul", &[]);
     for &p in problems {
         let (id, text) = problem_text(p);
@@ -455,7 +527,9 @@ mod tests {
         assert!(html.contains("value=\"De &quot;Brug&quot; &amp; co\""));
         assert!(html.contains("value=\"teamleider\" data-field=\"role\" checked>"));
         assert!(html.contains("value=\"nog-niet\" data-field=\"shared\" checked>"));
-        assert!(html.contains("data-field=\"received\" checked>"));
+        assert!(
+            html.contains("data-field=\"received\" aria-describedby=\"r-received-error\" checked>")
+        );
         assert!(html.contains("&lt;b&gt;Goed&lt;/b&gt;</textarea>"));
     }
 

@@ -5,10 +5,12 @@
 //! (`?weergave=delen`): there is no server.
 //!
 //! Several confirmations per school are normal (colleagues may respond too).
-//! On one device the page edits the newest receipt for this school year; the
-//! same person revising it keeps its id and raises its revision. "Nieuwe
+//! On one device the page opens the receipt this device last worked on
+//! (remembered in storage), or the newest one of this school year; the same
+//! person revising it keeps its id and raises its revision. "Nieuwe
 //! bevestiging beginnen" starts another one, for a colleague on the same
-//! computer, and keeps the previous one.
+//! computer, and keeps the previous one; every receipt on the device is
+//! listed, and `?bevestiging=<id>` opens one.
 
 mod markup;
 
@@ -16,7 +18,7 @@ use leptos::prelude::*;
 use leptos::reactive::owner::Owner;
 use zichtbaar_core::export::{receipt_problems, NotReady, School};
 use zichtbaar_core::record::days_until_deadline;
-use zichtbaar_core::{backup, Instrument, Receipt, Record, SchoolYear};
+use zichtbaar_core::{backup, Instrument, Receipt, Record, RecordId, SchoolYear};
 
 use crate::autosave::{use_autosave, SaveStatus};
 use crate::components::save_status;
@@ -70,7 +72,7 @@ pub fn mount(main: &web_sys::Element) {
     let Some(container) = dom::by_id("r-editor") else {
         return;
     };
-    // Bumped by "Nieuwe bevestiging beginnen": a fresh form.
+    // Bumped by "Nieuwe bevestiging beginnen": the form is drawn anew.
     let generation = RwSignal::new(0u32);
     let editor: StoredValue<Option<Owner>, LocalStorage> = StoredValue::new_local(None);
     let unmount = move || {
@@ -81,25 +83,27 @@ pub fn mount(main: &web_sys::Element) {
     // Owners for what is mounted hang off this one, not off the effect: an
     // effect cleans up its children every time it runs again.
     let parent = Owner::current().unwrap_or_default();
-    Effect::new(move |_| {
-        let fresh = generation.get() > 0;
-        unmount();
-        let owner = parent.with(Owner::new);
-        owner.with(|| {
-            untrack(|| receipt_editor(&container, instrument, year, fresh, location, generation))
-        });
-        editor.set_value(Some(owner));
+    Effect::new(move |previous: Option<(u32, Option<String>)>| {
+        let asked = location.with(|l| l.param("bevestiging").map(str::to_owned));
+        let now = (generation.get(), asked);
+        if previous.as_ref() != Some(&now) {
+            unmount();
+            let owner = parent.with(Owner::new);
+            owner.with(|| {
+                untrack(|| receipt_editor(&container, instrument, year, location, generation))
+            });
+            editor.set_value(Some(owner));
+        }
+        now
     });
     on_cleanup(unmount);
 }
 
-/// Draws the receipt editor into `container` and listens there. `fresh`:
-/// start a new receipt instead of opening the newest.
+/// Draws the receipt editor into `container` and listens there.
 fn receipt_editor(
     container: &web_sys::Element,
     instrument: &'static Instrument,
     year: SchoolYear,
-    fresh: bool,
     location: RwSignal<Location>,
     generation: RwSignal<u32>,
 ) {
@@ -109,37 +113,75 @@ fn receipt_editor(
         Ok(l) => (l.records, None),
         Err(e) => (Vec::new(), Some(e)),
     };
-    let newest: Option<Record> = records
+    // This year's receipts on this device, newest first.
+    let mut receipts: Vec<&Record> = records
         .iter()
         .filter(|r| {
             r.instrument.id == instrument.id() && r.school_year == year && r.receipt().is_some()
         })
-        .max_by_key(|r| (r.updated, r.revision))
-        .cloned();
-    let (record, receipt) = match (&newest, fresh) {
-        (Some(r), false) => (newest.clone(), r.receipt().cloned().unwrap_or_default()),
-        // A colleague's new receipt starts with the same school.
-        (Some(r), true) => {
-            let previous = r.receipt().cloned().unwrap_or_default();
-            let receipt = Receipt {
-                school_name: previous.school_name,
-                brin: previous.brin,
-                ..Receipt::default()
-            };
-            (None, receipt)
+        .collect();
+    // Few items: an insertion sort, without the general sort's code in the wasm.
+    for i in 1..receipts.len() {
+        let mut j = i;
+        while j > 0
+            && (receipts[j].updated, receipts[j].revision)
+                > (receipts[j - 1].updated, receipts[j - 1].revision)
+        {
+            receipts.swap(j, j - 1);
+            j -= 1;
         }
-        (None, _) => (None, Receipt::default()),
+    }
+    let asked = location.with_untracked(|l| l.param("bevestiging").and_then(RecordId::parse));
+    if let Some(id) = &asked {
+        let _ = storage::set_current_receipt(id);
+    }
+    // The one asked for or remembered; an id that no record has yet is a
+    // new receipt that nothing was typed in so far.
+    let (record, new_id) = match asked.or_else(storage::current_receipt) {
+        Some(id) => match receipts.iter().find(|r| r.id == id) {
+            Some(r) => (Some((*r).clone()), id),
+            None if records.iter().all(|r| r.id != id) => (None, id),
+            None => (
+                receipts.first().map(|r| (*r).clone()),
+                platform::new_record_id(),
+            ),
+        },
+        None => (
+            receipts.first().map(|r| (*r).clone()),
+            platform::new_record_id(),
+        ),
     };
+    let receipt = match &record {
+        Some(r) => r.receipt().cloned().unwrap_or_default(),
+        // A colleague's new receipt starts with the same school.
+        None => receipts
+            .first()
+            .and_then(|r| r.receipt())
+            .map(|r| Receipt {
+                school_name: r.school_name.clone(),
+                brin: r.brin.clone(),
+                ..Receipt::default()
+            })
+            .unwrap_or_default(),
+    };
+    let list = markup::receipt_list(&receipts, record.as_ref().map(|r| &r.id));
     let initial = match load_error {
         Some(e) => SaveStatus::Failed(e),
         None if record.is_some() => SaveStatus::Saved,
         None => SaveStatus::Nothing,
     };
     let form_html = markup::form(&receipt);
-    let draft = StoredValue::new_local(Draft::new(instrument, year, record, receipt));
+    let draft =
+        StoredValue::new_local(Draft::new(instrument, year, record, receipt).with_new_id(new_id));
     let autosave = use_autosave(initial.clone(), move || {
         let mut result = Ok(());
         draft.try_update_value(|d| result = d.persist());
+        if result.is_ok() {
+            // Open this one again next time, on this device.
+            if let Some(id) = draft.with_value(|d| d.id().cloned()) {
+                storage::set_current_receipt(&id)?;
+            }
+        }
         result
     });
     let share: StoredValue<Option<ShareController>, LocalStorage> = StoredValue::new_local(None);
@@ -171,6 +213,7 @@ fn receipt_editor(
     container.set_inner_html(&markup::page(
         &save_status::markup(&initial),
         &form_html,
+        &list,
         untrack(sharing).then(render_share).as_deref(),
     ));
     Effect::new(move |prev: Option<bool>| {
@@ -190,6 +233,9 @@ fn receipt_editor(
         autosave.changed();
     };
     let on_input = move |ev: web_sys::Event| {
+        if share.get_value().is_some_and(|c| c.input(&ev)) {
+            return;
+        }
         let Some(el) = dom::target(&ev) else { return };
         let Some(field) = el.get_attribute("data-field") else {
             return;
@@ -282,8 +328,17 @@ fn receipt_editor(
             }
             Some("new") => {
                 autosave.flush();
+                let _ = storage::set_current_receipt(&platform::new_record_id());
+                if location.with_untracked(|l| l.param("bevestiging").is_some()) {
+                    router.navigate("ontvangst/");
+                }
                 generation.update(|g| *g += 1);
-                request_animation_frame(|| dom::focus("r-school"));
+                // The school is filled in already: on to the role.
+                request_animation_frame(|| {
+                    if let Ok(Some(radio)) = document().query_selector("input[name=role]") {
+                        dom::focus_element(&radio);
+                    }
+                });
             }
             Some("backup") => {
                 let record = draft.with_value(|d| d.snapshot());

@@ -325,24 +325,32 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
         current_index.set_value(index);
         if let Some(prev) = prev.filter(|p| *p != now) {
             dom::set_html("zb-view", &render(now.0, now.1));
-            if now.0 == View::Form && prev.1 != now.1 {
-                dom::focus("zb-item-title");
+            // Another item, or another view: focus (and so scrolling) goes
+            // to its heading, for keyboard and screen-reader users too.
+            if prev.0 != now.0 || prev.1 != now.1 {
+                if let Ok(Some(heading)) = document().query_selector("#zb-view h2[tabindex]") {
+                    dom::focus_element(&heading);
+                }
             }
         }
         now
     });
-    // The overview follows the answers.
+    // The overview follows the answers (it was drawn with the shell).
     Effect::new(move |drawn: Option<()>| {
-        let html = ctx
-            .answered
-            .with(|a| markup::overview(&sel, a, current_index.get_value()));
+        ctx.answered.track();
         if drawn.is_some() {
+            let html = ctx
+                .answered
+                .with_untracked(|a| markup::overview(&sel, a, current_index.get_value()));
             dom::set_html("zb-overview", &html);
         }
     });
     save_status::follow(autosave.status());
 
     let on_input = move |ev: web_sys::Event| {
+        if ctx.share.get_value().is_some_and(|c| c.input(&ev)) {
+            return;
+        }
         let Some(target) = dom::target(&ev) else {
             return;
         };

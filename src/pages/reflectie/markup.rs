@@ -196,7 +196,7 @@ pub fn item(
             "p",
             &[],
             &format!(
-                "Vorig schooljaar ({}) is deze handreiking ook ingevuld. Je kunt de antwoorden op 'Wat houden we erin?' overnemen ({}) en daarop verder bouwen.",
+                "Vorig schooljaar ({}) is deze handreiking ook ingevuld. Je kunt de antwoorden op 'Wat houden we erin?' van toen overnemen ({} in totaal) en daarop verder bouwen.",
                 offer.last_year, offer.count
             ),
         );
@@ -371,7 +371,11 @@ pub fn document(sel: &Selection, now: &Reflection, today: Date) -> String {
             &[a("class", "zb-document__kind")],
             &instrument.def().publisher,
         )
-        .el("h2", &[], &instrument.def().title)
+        .el(
+            "h2",
+            &[a("id", "zb-document-title"), a("tabindex", "-1")],
+            &instrument.def().title,
+        )
         .el(
             "p",
             &[],
@@ -381,7 +385,7 @@ pub fn document(sel: &Selection, now: &Reflection, today: Date) -> String {
                 perspective_name(sel.perspective),
                 progress.answered,
                 progress.total,
-                today
+                today.dutch()
             ),
         )
         .close("header");
@@ -437,6 +441,7 @@ pub fn editor_shell(
     view: &str,
 ) -> String {
     let mut h = Html::new();
+    h.open("div", &[a("class", "zb-reflection")]);
     h.el("h1", &[a("tabindex", "-1")], &sel.instrument.def().title);
     h.open("p", &[a("class", "zb-context")])
         .el("strong", &[], &format!("Schooljaar {}", sel.year))
@@ -450,6 +455,7 @@ pub fn editor_shell(
         h.el("p", &[a("class", "zb-notice")], n);
     }
     h.open("div", &[a("id", "zb-view")]).raw(view).close("div");
+    h.close("div");
     h.finish()
 }
 
@@ -490,6 +496,11 @@ pub fn share_view(sel: &Selection, panel: Option<&str>) -> String {
             h.raw(panel);
         }
         None => {
+            h.el(
+                "h2",
+                &[a("id", "zb-share-title"), a("tabindex", "-1")],
+                "Delen met het samenwerkingsverband",
+            );
             h.el(
                 "p",
                 &[a("class", "zb-notice")],
@@ -707,7 +718,7 @@ mod tests {
         )]);
         let html = document(&s, &now, Date::new(2026, 11, 23).unwrap());
         assert!(html.contains("<strong>Geborgd</strong><p>Mentor &amp; ouders</p>"));
-        assert!(html.contains("1 van 36 vragen beantwoord · afgedrukt op 2026-11-23"));
+        assert!(html.contains("1 van 36 vragen beantwoord · afgedrukt op 23 november 2026"));
         assert_eq!(html.matches("Nog niet ingevuld").count(), 35);
     }
 }
