@@ -1,6 +1,18 @@
 //! Files leaving the app: downloads (and, later, the Web Share API).
 
 use wasm_bindgen::JsCast;
+use zichtbaar_core::{backup, Record};
+
+use crate::platform;
+
+/// Offers a backup of `records` (not anonymised: for the user alone) as
+/// `zichtbaar-reservekopie-<today>.json`. Returns the file name when the
+/// browser took the download.
+pub fn download_backup(records: &[Record]) -> Option<String> {
+    let today = platform::today();
+    let name = format!("zichtbaar-reservekopie-{today}.json");
+    download(&name, "application/json", &backup::encode(records, today)).then_some(name)
+}
 
 /// Offers `content` as a file download named `name`. Returns false when the
 /// browser refused (the caller shows the text instead, so nothing is lost).

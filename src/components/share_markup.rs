@@ -296,6 +296,16 @@ pub fn preview(
     h.finish()
 }
 
+/// The heading of the share view. Pages move focus to `zb-share-title`
+/// when the view opens, so it is written in this one place.
+pub fn title(h: &mut Html) {
+    h.el(
+        "h2",
+        &[a("id", "zb-share-title"), a("tabindex", "-1")],
+        "Delen met het samenwerkingsverband",
+    );
+}
+
 /// What the whole panel is drawn from.
 pub struct PanelParts<'a> {
     pub is_reflection: bool,
@@ -322,11 +332,7 @@ pub fn panel(p: &PanelParts<'_>) -> String {
             a("aria-labelledby", "zb-share-title"),
         ],
     );
-    h.el(
-        "h2",
-        &[a("id", "zb-share-title"), a("tabindex", "-1")],
-        "Delen met het samenwerkingsverband",
-    );
+    title(&mut h);
     h.el(
         "p",
         &[],

@@ -2,10 +2,9 @@
 //! backup of everything in one click.
 
 use wasm_bindgen_futures::spawn_local;
-use zichtbaar_core::backup;
 
 use crate::html::{a, Html};
-use crate::{dom, files, platform, storage};
+use crate::{dom, files, storage};
 
 fn markup(records: usize, unreadable: usize, failed: Option<&str>) -> String {
     let mut h = Html::new();
@@ -137,16 +136,10 @@ pub fn mount(main: &web_sys::Element) {
             return;
         }
         let status = match storage::load_all() {
-            Ok(loaded) => {
-                let today = platform::today();
-                let name = format!("zichtbaar-reservekopie-{today}.json");
-                let text = backup::encode(&loaded.records, today);
-                if files::download(&name, "application/json", &text) {
-                    format!("De reservekopie staat in je downloads als {name}.")
-                } else {
-                    "Downloaden lukte niet.".to_owned()
-                }
-            }
+            Ok(loaded) => match files::download_backup(&loaded.records) {
+                Some(name) => format!("De reservekopie staat in je downloads als {name}."),
+                None => "Downloaden lukte niet.".to_owned(),
+            },
             Err(e) => format!("Er is niets te downloaden: {}.", e.uitleg()),
         };
         dom::set_text("zb-backup-status", &status);

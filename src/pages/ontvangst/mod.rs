@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos::reactive::owner::Owner;
 use zichtbaar_core::export::{receipt_problems, NotReady, School};
 use zichtbaar_core::record::days_until_deadline;
-use zichtbaar_core::{backup, Instrument, Receipt, Record, RecordId, SchoolYear};
+use zichtbaar_core::{Instrument, Receipt, Record, RecordId, SchoolYear};
 
 use crate::autosave::{use_autosave, SaveStatus};
 use crate::components::save_status;
@@ -342,12 +342,7 @@ fn receipt_editor(
             }
             Some("backup") => {
                 let record = draft.with_value(|d| d.snapshot());
-                let today = platform::today();
-                files::download(
-                    &format!("zichtbaar-reservekopie-{today}.json"),
-                    "application/json",
-                    &backup::encode(&[record], today),
-                );
+                files::download_backup(&[record]);
             }
             _ => {}
         }

@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use zichtbaar_core::export::School;
-use zichtbaar_core::{backup, Perspective, Record, Reflection, SchoolYear};
+use zichtbaar_core::{Perspective, Record, Reflection, SchoolYear};
 
 use super::markup::{self, CarryOffer};
 use super::{Selection, View};
@@ -126,12 +126,7 @@ impl EditorCtx {
 
     fn backup(&self) {
         let record = self.state.with_value(|s| s.draft.snapshot());
-        let today = platform::today();
-        files::download(
-            &format!("zichtbaar-reservekopie-{today}.json"),
-            "application/json",
-            &backup::encode(&[record], today),
-        );
+        files::download_backup(&[record]);
     }
 }
 

@@ -496,11 +496,7 @@ pub fn share_view(sel: &Selection, panel: Option<&str>) -> String {
             h.raw(panel);
         }
         None => {
-            h.el(
-                "h2",
-                &[a("id", "zb-share-title"), a("tabindex", "-1")],
-                "Delen met het samenwerkingsverband",
-            );
+            crate::components::share_markup::title(&mut h);
             h.el(
                 "p",
                 &[a("class", "zb-notice")],
