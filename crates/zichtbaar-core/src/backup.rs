@@ -9,27 +9,40 @@
 //! {"format":"zichtbaar-backup","formatVersion":1,"created":"2026-11-23",
 //!  "records":[{"schema":1,"record":{...}}, ...]}
 //! ```
+//!
+//! Reading looks at `format` and `formatVersion` first, then keeps each
+//! record as its own JSON text and reads it as [`crate::stored`] does, so one
+//! damaged record is reported and the others are restored.
+
+use serde::Serialize;
 
 use crate::date::Date;
-use crate::json::{self, Fields, Object, Value};
+use crate::encoding::{FileHead, FileRecords};
 use crate::record::Record;
-use crate::stored::{self, DecodeError};
+use crate::stored::{self, DecodeError, Envelope};
 
 pub const BACKUP_FORMAT: &str = "zichtbaar-backup";
 pub const BACKUP_FORMAT_VERSION: u32 = 1;
 
+/// A backup as written.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Backup<'a> {
+    format: &'static str,
+    format_version: u32,
+    created: Date,
+    records: Vec<Envelope<'a>>,
+}
+
 /// Writes a backup of `records`, dated `today`.
 pub fn encode(records: &[Record], today: Date) -> String {
-    Object::new()
-        .with("format", BACKUP_FORMAT)
-        .with("formatVersion", BACKUP_FORMAT_VERSION)
-        .with("created", today.to_string())
-        .with(
-            "records",
-            Value::Array(records.iter().map(stored::to_value).collect()),
-        )
-        .build()
-        .to_compact()
+    let backup = Backup {
+        format: BACKUP_FORMAT,
+        format_version: BACKUP_FORMAT_VERSION,
+        created: today,
+        records: records.iter().map(Envelope::new).collect(),
+    };
+    serde_json::to_string(&backup).expect("records always serialise")
 }
 
 /// Why a file is not a backup this app can read.
@@ -46,26 +59,24 @@ pub struct Restored {
     pub problems: Vec<(usize, DecodeError)>,
 }
 
-/// Reads a backup. One bad record does not stop the others.
+/// Reads a backup. One bad record does not stop the others: `format` and
+/// `formatVersion` are read first, then each record on its own.
 pub fn decode(text: &str) -> Result<Restored, BackupError> {
-    let v = json::parse(text).map_err(|e| BackupError::NotABackup(e.to_string()))?;
-    let f = Fields::of(&v, "").map_err(BackupError::NotABackup)?;
-    let format = f.str("format").map_err(BackupError::NotABackup)?;
-    if format != BACKUP_FORMAT {
-        return Err(BackupError::NotABackup(format!("format is \"{format}\"")));
+    let not_a_backup = |e: serde_json::Error| BackupError::NotABackup(e.to_string());
+    let head: FileHead = serde_json::from_str(text).map_err(not_a_backup)?;
+    if head.format != BACKUP_FORMAT {
+        return Err(BackupError::NotABackup(format!(
+            "format is \"{}\"",
+            head.format
+        )));
     }
-    let version = f.u32("formatVersion").map_err(BackupError::NotABackup)?;
-    if version > BACKUP_FORMAT_VERSION {
-        return Err(BackupError::Newer(version));
+    if head.format_version > BACKUP_FORMAT_VERSION {
+        return Err(BackupError::Newer(head.format_version));
     }
-    let records = f
-        .req("records")
-        .ok()
-        .and_then(Value::as_array)
-        .ok_or_else(|| BackupError::NotABackup("records is not a list".to_owned()))?;
+    let file: FileRecords = serde_json::from_str(text).map_err(not_a_backup)?;
     let mut restored = Restored::default();
-    for (i, r) in records.iter().enumerate() {
-        match stored::from_value(r) {
+    for (i, r) in file.records.iter().enumerate() {
+        match stored::decode(r.get()) {
             Ok(r) => restored.records.push(r),
             Err(e) => restored.problems.push((i, e)),
         }

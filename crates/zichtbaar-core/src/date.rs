@@ -10,6 +10,10 @@
 use std::fmt;
 use std::str::FromStr;
 
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::encoding::deserialize_text;
+
 /// A day in the proleptic Gregorian calendar, written `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -232,6 +236,35 @@ impl FromStr for SchoolYear {
     }
 }
 
+// In JSON a date is its text, `2026-11-23`, and a school year `2026-2027`.
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        deserialize_text(d, "a date (YYYY-MM-DD)", str::parse::<Date>)
+    }
+}
+
+impl Serialize for SchoolYear {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for SchoolYear {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<SchoolYear, D::Error> {
+        deserialize_text(d, "a school year (YYYY-YYYY)", |s| {
+            s.parse::<SchoolYear>()
+                .map_err(|_| format!("not a school year such as 2026-2027: \"{s}\""))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,6 +344,30 @@ mod tests {
         assert_eq!(d("2027-06-07").dutch(), "7 juni 2027");
         assert_eq!(d("2026-12-31").dutch(), "31 december 2026");
         assert_eq!(d("2026-01-01").dutch(), "1 januari 2026");
+    }
+
+    #[test]
+    fn json_is_the_text_and_bad_text_is_refused_with_the_reason() {
+        let day = d("2026-11-23");
+        assert_eq!(serde_json::to_string(&day).unwrap(), r#""2026-11-23""#);
+        assert_eq!(
+            serde_json::from_str::<Date>(r#""2026-11-23""#).unwrap(),
+            day
+        );
+        let year = SchoolYear::starting(2026);
+        assert_eq!(serde_json::to_string(&year).unwrap(), r#""2026-2027""#);
+        assert_eq!(
+            serde_json::from_str::<SchoolYear>(r#""2026-2027""#).unwrap(),
+            year
+        );
+        let error = |text: &str| serde_json::from_str::<Date>(text).unwrap_err().to_string();
+        assert!(error(r#""2026-02-30""#).starts_with("no such day in the calendar: \"2026-02-30\""));
+        assert!(error(r#""2026-2-3""#).starts_with("not a date of the form YYYY-MM-DD"));
+        assert!(error("20261123").contains("expected a date (YYYY-MM-DD)"));
+        let error = serde_json::from_str::<SchoolYear>(r#""2026-2028""#).unwrap_err();
+        assert!(error
+            .to_string()
+            .starts_with("not a school year such as 2026-2027: \"2026-2028\""));
     }
 
     #[test]

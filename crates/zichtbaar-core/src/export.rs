@@ -16,20 +16,28 @@
 //!   or browser;
 //! - names the school only in a receipt, or in a reflection when the user
 //!   ticked that on.
+//!
+//! The shapes below are serde derives: field order is the order in the file,
+//! optional fields are left out when absent or empty.
 
 use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
 
 use crate::anonymise::{redact, scan, Hit};
 use crate::date::{Date, SchoolYear};
 use crate::instrument::InstrumentRef;
-use crate::json::{Fields, Object, Value};
-use crate::record::{Answer, Body, Kind, Perspective, Receipt, ReceiptAnswers, Record, RecordId};
+use crate::record::{
+    Answer, Body, Kind, Perspective, Receipt, ReceiptAnswers, ReceiptText, Record, RecordId,
+};
 
 pub const EXPORT_FORMAT: &str = "zichtbaar-export";
 pub const EXPORT_FORMAT_VERSION: u32 = 1;
 
-/// A whole export file.
-#[derive(Clone, Debug, PartialEq)]
+/// A whole export file. Written only: importers read the head and each
+/// record on their own (see [`crate::import`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Export {
     /// Always [`EXPORT_FORMAT`].
     pub format: String,
@@ -40,15 +48,17 @@ pub struct Export {
 }
 
 /// The school, in a receipt or an opted-in reflection.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct School {
     pub name: String,
     /// Four characters: two digits and two capital letters.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub brin: String,
 }
 
 /// One shared record.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ExportRecord {
     /// Random, stable across revisions: importers keep one record per id.
     pub id: RecordId,
@@ -59,12 +69,16 @@ pub struct ExportRecord {
     pub school_year: SchoolYear,
     /// The day of this revision.
     pub updated: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub school: Option<School>,
     /// Reflections only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub perspective: Option<Perspective>,
     /// Reflections only: answers by `item/question`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answers: Option<BTreeMap<String, Answer>>,
     /// Receipts only: what was answered (the school is in `school`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receipt: Option<ReceiptAnswers>,
 }
 
@@ -78,8 +92,8 @@ pub struct ShareChoices {
     pub watch_names: Vec<String>,
     /// Items of a reflection to leave out entirely.
     pub left_out_items: BTreeSet<String>,
-    /// Fields to leave out entirely: answer keys, or `reactions`, `wishes`,
-    /// `roleOther` of a receipt.
+    /// Fields to leave out entirely: answer keys, or the
+    /// [`ReceiptText::key`] of a receipt's free-text field.
     pub left_out_fields: BTreeSet<String>,
     /// Hits the user chose to keep after all: (field, byte offset where the
     /// hit starts in that field's text). Offsets, not positions in the list
@@ -91,7 +105,7 @@ pub struct ShareChoices {
 /// One free-text field as the preview shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldPreview {
-    /// Answer key, or the receipt field name.
+    /// Answer key, or the [`ReceiptText::key`] of a receipt field.
     pub field: String,
     pub original: String,
     pub hits: Vec<Hit>,
@@ -136,92 +150,9 @@ impl Preview {
 
 /// Serialises an export as it is shared: pretty, with a final newline.
 pub fn to_json(export: &Export) -> String {
-    let mut text = export.to_value().to_pretty();
+    let mut text = serde_json::to_string_pretty(export).expect("an export always serialises");
     text.push('\n');
     text
-}
-
-impl Export {
-    pub fn to_value(&self) -> Value {
-        Object::new()
-            .with("format", self.format.as_str())
-            .with("formatVersion", self.format_version)
-            .with("exported", self.exported.to_string())
-            .with(
-                "records",
-                Value::Array(self.records.iter().map(ExportRecord::to_value).collect()),
-            )
-            .build()
-    }
-}
-
-impl School {
-    fn to_value(&self) -> Value {
-        Object::new()
-            .with("name", self.name.as_str())
-            .text("brin", &self.brin)
-            .build()
-    }
-
-    fn from_value(v: &Value) -> Result<School, String> {
-        let f = Fields::of(v, "school")?;
-        Ok(School {
-            name: f.str("name")?.to_owned(),
-            brin: f.text("brin")?,
-        })
-    }
-}
-
-impl ExportRecord {
-    pub fn to_value(&self) -> Value {
-        Object::new()
-            .with("id", self.id.as_str())
-            .with("revision", self.revision)
-            .with("kind", self.kind.as_str())
-            .with("instrument", self.instrument.to_json())
-            .with("schoolYear", self.school_year.to_string())
-            .with("updated", self.updated.to_string())
-            .maybe("school", self.school.as_ref().map(School::to_value))
-            .maybe("perspective", self.perspective.map(Perspective::as_str))
-            .maybe(
-                "answers",
-                self.answers.as_ref().map(crate::record::answers_to_json),
-            )
-            .maybe(
-                "receipt",
-                self.receipt
-                    .as_ref()
-                    .map(|r| r.write(Object::new()).build()),
-            )
-            .build()
-    }
-
-    /// Reads one record of an export (importers: see [`crate::import`]).
-    pub fn from_value(v: &Value) -> Result<ExportRecord, String> {
-        let f = Fields::of(v, "")?;
-        Ok(ExportRecord {
-            id: f.parsed("id", "not a record id", RecordId::parse)?,
-            revision: f.u32("revision")?,
-            kind: f.parsed("kind", "not reflection or receipt", Kind::parse)?,
-            instrument: InstrumentRef::from_json(f.req("instrument")?, "instrument")?,
-            school_year: f.parsed("schoolYear", "not a school year", |s| s.parse().ok())?,
-            updated: f.parsed("updated", "not a date", |s| s.parse().ok())?,
-            school: f.opt("school").map(School::from_value).transpose()?,
-            perspective: f.parsed_opt(
-                "perspective",
-                "not persoonlijk or team",
-                Perspective::parse,
-            )?,
-            answers: f
-                .opt("answers")
-                .map(|a| crate::record::answers_from_json(a, "answers"))
-                .transpose()?,
-            receipt: f
-                .opt("receipt")
-                .map(|r| Fields::of(r, "receipt").and_then(|f| ReceiptAnswers::read(&f)))
-                .transpose()?,
-        })
-    }
 }
 
 fn item_of(key: &str) -> &str {
@@ -357,18 +288,18 @@ pub fn prepare(
                 name: receipt.school_name.trim().to_owned(),
                 brin: normalise_brin(&receipt.brin).unwrap_or_default(),
             });
-            let mut text = |name: &str, value: &str| {
-                let left_out = choices.left_out_fields.contains(name);
-                anonymise_field(name, value, choices, &mut fields, left_out)
-            };
             let a = &receipt.answers;
+            let mut text = |t: ReceiptText| {
+                let left_out = choices.left_out_fields.contains(t.key());
+                anonymise_field(t.key(), a.text(t), choices, &mut fields, left_out)
+            };
             out.receipt = Some(ReceiptAnswers {
                 role: a.role,
-                role_other: text("roleOther", &a.role_other),
+                role_other: text(ReceiptText::RoleOther),
                 received: a.received,
                 shared_with_colleagues: a.shared_with_colleagues,
-                reactions: text("reactions", &a.reactions),
-                wishes: text("wishes", &a.wishes),
+                reactions: text(ReceiptText::Reactions),
+                wishes: text(ReceiptText::Wishes),
             });
         }
     }

@@ -5,12 +5,18 @@
 //! [`Collection`] keeps one record per id, the one with the highest
 //! revision, so the same export imported twice, or an older and a newer
 //! revision of it, counts once.
+//!
+//! [`read`] looks at `format` and `formatVersion` first (everything else is
+//! skipped), then keeps each record as its own JSON text and reads it into an
+//! [`ExportRecord`] on its own: that is what lets it go on past a bad one.
+//! Nesting deeper than `serde_json`'s limit (128) is refused and skipped
+//! values are skipped without recursion, so no file can overflow the stack.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::encoding::{FileHead, FileRecords};
 use crate::export::{ExportRecord, EXPORT_FORMAT, EXPORT_FORMAT_VERSION};
-use crate::json::{self, Fields, Value};
 use crate::record::{Kind, RecordId};
 
 /// Why a file, or a record in it, could not be read.
@@ -59,33 +65,28 @@ fn consistent(record: &ExportRecord) -> Result<(), String> {
 /// Reads one export file: its good records, and what was wrong.
 pub fn read(text: &str) -> (Vec<ExportRecord>, Vec<ImportProblem>) {
     let not_an_export = |why: String| (Vec::new(), vec![ImportProblem::NotAnExport(why)]);
-    let v = match json::parse(text) {
-        Ok(v) => v,
+    let head: FileHead = match serde_json::from_str(text) {
+        Ok(head) => head,
         Err(e) => return not_an_export(e.to_string()),
     };
-    let f = match Fields::of(&v, "") {
-        Ok(f) => f,
-        Err(e) => return not_an_export(e),
-    };
-    match f.str("format") {
-        Ok(EXPORT_FORMAT) => {}
-        Ok(other) => return not_an_export(format!("format is \"{other}\"")),
-        Err(e) => return not_an_export(e),
+    if head.format != EXPORT_FORMAT {
+        return not_an_export(format!("format is \"{}\"", head.format));
     }
-    match f.u32("formatVersion") {
-        Ok(v) if v == 0 || v > EXPORT_FORMAT_VERSION => {
-            return (Vec::new(), vec![ImportProblem::NewerFormat(v)])
-        }
-        Ok(_) => {}
-        Err(e) => return not_an_export(e),
+    let version = head.format_version;
+    if version == 0 || version > EXPORT_FORMAT_VERSION {
+        return (Vec::new(), vec![ImportProblem::NewerFormat(version)]);
     }
-    let Some(items) = f.opt("records").and_then(Value::as_array) else {
-        return not_an_export("records is not a list".to_owned());
+    let file: FileRecords = match serde_json::from_str(text) {
+        Ok(file) => file,
+        Err(e) => return not_an_export(e.to_string()),
     };
     let mut records = Vec::new();
     let mut problems = Vec::new();
-    for (index, item) in items.iter().enumerate() {
-        match ExportRecord::from_value(item).and_then(|r| consistent(&r).map(|()| r)) {
+    for (index, item) in file.records.iter().enumerate() {
+        let record = serde_json::from_str::<ExportRecord>(item.get())
+            .map_err(|e| e.to_string())
+            .and_then(|r| consistent(&r).map(|()| r));
+        match record {
             Ok(r) => records.push(r),
             Err(reason) => problems.push(ImportProblem::BadRecord { index, reason }),
         }

@@ -220,13 +220,7 @@ impl std::error::Error for InstrumentError {}
 pub fn digest(def: &InstrumentDef) -> String {
     let canonical = serde_json::to_vec(def).unwrap_or_default();
     let hash = Sha256::digest(&canonical);
-    let mut out = String::with_capacity(7 + 64);
-    out.push_str("sha256:");
-    for byte in hash {
-        out.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
-        out.push(char::from(b"0123456789abcdef"[usize::from(byte & 15)]));
-    }
-    out
+    format!("sha256:{}", crate::encoding::hex(&hash))
 }
 
 /// Is `id` a well-formed identifier: 1-64 of `a-z`, `0-9` and `-`, not
@@ -503,30 +497,12 @@ impl Instrument {
 }
 
 /// Which instrument a record answers: id, version and content digest.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Stored and exported as `{"id": ..., "version": ..., "digest": ...}`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct InstrumentRef {
     pub id: String,
     pub version: String,
     pub digest: String,
-}
-
-impl InstrumentRef {
-    pub fn to_json(&self) -> crate::json::Value {
-        crate::json::Object::new()
-            .with("id", self.id.as_str())
-            .with("version", self.version.as_str())
-            .with("digest", self.digest.as_str())
-            .build()
-    }
-
-    pub fn from_json(v: &crate::json::Value, path: &str) -> Result<InstrumentRef, String> {
-        let f = crate::json::Fields::of(v, path)?;
-        Ok(InstrumentRef {
-            id: f.str("id")?.to_owned(),
-            version: f.str("version")?.to_owned(),
-            digest: f.str("digest")?.to_owned(),
-        })
-    }
 }
 
 /// The key under which the answer to `question` on `item` is stored.

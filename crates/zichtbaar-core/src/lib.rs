@@ -8,6 +8,15 @@
 //! does not depend on leptos, web-sys, wasm-bindgen, js-sys or gloo (a test
 //! over `cargo metadata` enforces it), and it never reads a clock or a random
 //! source: the caller passes in today's [`date::Date`] and random bytes.
+//!
+//! Records, backups and exports are JSON, read and written with serde derives
+//! and `serde_json` (see [`encoding`] for how, and what is avoided to keep the
+//! wasm small). Reading never overflows the stack on deeply nested input:
+//! `serde_json` refuses more than 128 nested arrays and objects where it
+//! reads into a type, and skips unknown fields without recursion.
+
+#[macro_use]
+pub mod encoding;
 
 pub mod anonymise;
 pub mod backup;
@@ -15,12 +24,11 @@ pub mod date;
 pub mod export;
 pub mod import;
 pub mod instrument;
-pub mod json;
 pub mod record;
 pub mod stored;
 
 pub use date::{Date, SchoolYear};
 pub use instrument::{Instrument, InstrumentDef, InstrumentRef};
 pub use record::{
-    Answer, Body, Kind, Perspective, Progress, Receipt, Record, RecordId, Reflection,
+    Answer, Body, Kind, Perspective, Progress, Receipt, ReceiptText, Record, RecordId, Reflection,
 };

@@ -8,13 +8,21 @@
 //! Every record has a random [`RecordId`] that never changes and a
 //! `revision` that goes up with every saved change, so that an importer that
 //! sees the same record twice keeps the newest.
+//!
+//! The JSON shape of each type is a serde derive on its definition (field
+//! order is the order written). Names that appear in JSON (roles, whether the
+//! handreiking was shared, perspectives, kinds, the receipt's free-text
+//! fields) are written once here, next to their Dutch labels, and serde uses
+//! the same functions (see [`crate::encoding`]).
 
 use std::collections::BTreeMap;
 use std::fmt;
 
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
 use crate::date::{Date, SchoolYear};
+use crate::encoding::hex;
 use crate::instrument::{answer_key, Instrument, InstrumentRef};
-use crate::json::{Fields, Object, Value};
 
 /// A random identifier in the form of a UUID version 4, lower case.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -26,15 +34,15 @@ impl RecordId {
     pub fn from_random(mut bytes: [u8; 16]) -> RecordId {
         bytes[6] = (bytes[6] & 0x0f) | 0x40;
         bytes[8] = (bytes[8] & 0x3f) | 0x80;
-        let mut s = String::with_capacity(36);
-        for (i, b) in bytes.iter().enumerate() {
-            if matches!(i, 4 | 6 | 8 | 10) {
-                s.push('-');
-            }
-            s.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
-            s.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
-        }
-        RecordId(s)
+        let h = hex(&bytes);
+        RecordId(format!(
+            "{}-{}-{}-{}-{}",
+            &h[..8],
+            &h[8..12],
+            &h[12..16],
+            &h[16..20],
+            &h[20..]
+        ))
     }
 
     /// Accepts a string only if it has the shape of an id this app makes.
@@ -59,9 +67,11 @@ impl fmt::Display for RecordId {
 }
 
 /// The answer to one question: a choice on its scale, text, or both.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
 }
 
@@ -97,13 +107,14 @@ impl Perspective {
 }
 
 /// Answers to an instrument, keyed by [`answer_key`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reflection {
     pub perspective: Perspective,
+    #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
 }
 
-/// Role of the person who confirms receipt.
+/// Role of the person who confirms receipt. In JSON: [`Role::as_str`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
     Directeur,
@@ -113,7 +124,8 @@ pub enum Role {
     Anders,
 }
 
-/// Whether the handreiking was passed on to colleagues.
+/// Whether the handreiking was passed on to colleagues. In JSON:
+/// [`SharedWithColleagues::as_str`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SharedWithColleagues {
     Ja,
@@ -131,21 +143,41 @@ pub struct Receipt {
 }
 
 /// What a receipt answers, apart from the school. An export carries this
-/// part as it is (the school goes in a field of its own), so storage and
-/// exports write and read it with the same code.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// part as it is (the school goes in a field of its own); storage writes
+/// the same fields in the receipt's own object (see `StoredReceipt`).
+///
+/// The JSON keys of the free-text fields are [`ReceiptText::key`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ReceiptAnswers {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
     /// What "anders" means, when that role is chosen.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub role_other: String,
+    #[serde(default)]
     pub received: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shared_with_colleagues: Option<SharedWithColleagues>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reactions: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub wishes: String,
 }
 
-/// What a record holds.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The free-text fields of a receipt: what the preview lists, what
+/// [`crate::export::ShareChoices::left_out_fields`] names, and their JSON keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ReceiptText {
+    RoleOther,
+    Reactions,
+    Wishes,
+}
+
+/// What a record holds. In JSON `{"reflection": {...}}` or
+/// `{"receipt": {...}}` (serde's externally tagged enum).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Body {
     Reflection(Reflection),
     Receipt(Receipt),
@@ -159,7 +191,10 @@ pub enum Kind {
 }
 
 /// One reflection or receipt, for one instrument and one school year.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Field order is the stored order; the frozen fixtures in `tests/data`
+/// check it byte for byte.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Record {
     pub id: RecordId,
     /// Goes up by one with every saved change.
@@ -367,8 +402,14 @@ pub fn days_until_deadline(
     Some((deadline, today.days_until(deadline)))
 }
 
-// ---- JSON (see crate::json for why by hand). Field order is the stored
-// order; the frozen fixtures in tests/data check it byte for byte.
+// ---- Names: each is written once, here, and serde uses the same function
+// (see crate::encoding).
+
+serde_via_as_str!(RecordId, "a record id");
+serde_via_as_str!(Perspective, "persoonlijk or team");
+serde_via_as_str!(Role, "a known role");
+serde_via_as_str!(SharedWithColleagues, "ja, nee or nog-niet");
+serde_via_as_str!(Kind, "reflection or receipt");
 
 impl Role {
     pub const ALL: [Role; 5] = [
@@ -379,6 +420,7 @@ impl Role {
         Role::Anders,
     ];
 
+    /// The name in stored data and exports.
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Directeur => "directeur",
@@ -392,6 +434,28 @@ impl Role {
     pub fn parse(s: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.as_str() == s)
     }
+
+    /// The role as a choice in a form: `Ondersteuningscoördinator`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Directeur => "Directeur",
+            Role::Ondersteuningscoordinator => "Ondersteuningscoördinator",
+            Role::Teamleider => "Teamleider",
+            Role::Docent => "Docent",
+            Role::Anders => "Anders",
+        }
+    }
+
+    /// The role inside a sentence: `als ondersteuningscoördinator`.
+    pub fn in_sentence(self) -> &'static str {
+        match self {
+            Role::Directeur => "directeur",
+            Role::Ondersteuningscoordinator => "ondersteuningscoördinator",
+            Role::Teamleider => "teamleider",
+            Role::Docent => "docent",
+            Role::Anders => "andere rol",
+        }
+    }
 }
 
 impl SharedWithColleagues {
@@ -401,6 +465,7 @@ impl SharedWithColleagues {
         SharedWithColleagues::NogNiet,
     ];
 
+    /// The name in stored data and exports.
     pub fn as_str(self) -> &'static str {
         match self {
             SharedWithColleagues::Ja => "ja",
@@ -413,6 +478,15 @@ impl SharedWithColleagues {
         SharedWithColleagues::ALL
             .into_iter()
             .find(|r| r.as_str() == s)
+    }
+
+    /// The answer as a choice in a form.
+    pub fn label(self) -> &'static str {
+        match self {
+            SharedWithColleagues::Ja => "Ja",
+            SharedWithColleagues::Nee => "Nee",
+            SharedWithColleagues::NogNiet => "Nog niet",
+        }
     }
 }
 
@@ -433,164 +507,284 @@ impl Kind {
     }
 }
 
-impl Answer {
-    pub fn to_json(&self) -> Value {
-        Object::new()
-            .maybe("scale", self.scale.as_deref())
-            .text("text", &self.text)
-            .build()
+impl ReceiptText {
+    /// In the order of the form.
+    pub const ALL: [ReceiptText; 3] = [
+        ReceiptText::RoleOther,
+        ReceiptText::Reactions,
+        ReceiptText::Wishes,
+    ];
+
+    /// The JSON key of this field, in stored data and exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            ReceiptText::RoleOther => "roleOther",
+            ReceiptText::Reactions => "reactions",
+            ReceiptText::Wishes => "wishes",
+        }
     }
 
-    pub fn from_json(v: &Value, path: &str) -> Result<Answer, String> {
-        let f = Fields::of(v, path)?;
-        Ok(Answer {
-            scale: f
-                .opt("scale")
-                .map(|_| f.str("scale").map(str::to_owned))
-                .transpose()?,
-            text: f.text("text")?,
-        })
-    }
-}
-
-/// Answers by key, in key order.
-pub fn answers_to_json(answers: &BTreeMap<String, Answer>) -> Value {
-    Value::Object(
-        answers
-            .iter()
-            .map(|(k, a)| (k.clone(), a.to_json()))
-            .collect(),
-    )
-}
-
-pub fn answers_from_json(v: &Value, path: &str) -> Result<BTreeMap<String, Answer>, String> {
-    let fields = v
-        .as_object()
-        .ok_or_else(|| format!("{path}: not an object"))?;
-    let mut answers = BTreeMap::new();
-    for (key, value) in fields {
-        answers.insert(key.clone(), Answer::from_json(value, path)?);
-    }
-    Ok(answers)
-}
-
-impl Reflection {
-    pub fn to_json(&self) -> Value {
-        Object::new()
-            .with("perspective", self.perspective.as_str())
-            .with("answers", answers_to_json(&self.answers))
-            .build()
+    pub fn parse(s: &str) -> Option<ReceiptText> {
+        ReceiptText::ALL.into_iter().find(|t| t.key() == s)
     }
 
-    pub fn from_json(v: &Value, path: &str) -> Result<Reflection, String> {
-        let f = Fields::of(v, path)?;
-        Ok(Reflection {
-            perspective: f.parsed("perspective", "not persoonlijk or team", Perspective::parse)?,
-            answers: match f.opt("answers") {
-                Some(a) => answers_from_json(a, path)?,
-                None => BTreeMap::new(),
-            },
-        })
+    /// The question the form asks for this field.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReceiptText::RoleOther => "Je rol (anders)",
+            ReceiptText::Reactions => "Wat vind je van de handreiking?",
+            ReceiptText::Wishes => "Wat wil je bespreken met het samenwerkingsverband?",
+        }
     }
 }
 
 impl ReceiptAnswers {
-    /// Adds these answers' fields to `o`, in their stored order.
-    pub fn write(&self, o: Object) -> Object {
-        o.maybe("role", self.role.map(Role::as_str))
-            .text("roleOther", &self.role_other)
-            .with("received", self.received)
-            .maybe(
-                "sharedWithColleagues",
-                self.shared_with_colleagues
-                    .map(SharedWithColleagues::as_str),
-            )
-            .text("reactions", &self.reactions)
-            .text("wishes", &self.wishes)
-    }
-
-    pub fn read(f: &Fields<'_>) -> Result<ReceiptAnswers, String> {
-        Ok(ReceiptAnswers {
-            role: f.parsed_opt("role", "not a known role", Role::parse)?,
-            role_other: f.text("roleOther")?,
-            received: match f.opt("received") {
-                Some(_) => f.bool("received")?,
-                None => false,
-            },
-            shared_with_colleagues: f.parsed_opt(
-                "sharedWithColleagues",
-                "not ja, nee or nog-niet",
-                SharedWithColleagues::parse,
-            )?,
-            reactions: f.text("reactions")?,
-            wishes: f.text("wishes")?,
-        })
+    /// The text of one free-text field.
+    pub fn text(&self, t: ReceiptText) -> &str {
+        match t {
+            ReceiptText::RoleOther => &self.role_other,
+            ReceiptText::Reactions => &self.reactions,
+            ReceiptText::Wishes => &self.wishes,
+        }
     }
 }
 
-impl Receipt {
-    pub fn to_json(&self) -> Value {
-        let o = Object::new()
-            .with("schoolName", self.school_name.as_str())
-            .text("brin", &self.brin);
-        self.answers.write(o).build()
-    }
+// ---- A receipt is stored flat: the school, then the fields of its
+// answers, in one object. Without `#[serde(flatten)]` (see crate::encoding),
+// this wire struct spells out that shape; `S` is `&str` for writing (no
+// copies) and `String` for reading.
 
-    pub fn from_json(v: &Value, path: &str) -> Result<Receipt, String> {
-        let f = Fields::of(v, path)?;
+#[derive(Serialize, Deserialize)]
+#[serde(
+    rename_all = "camelCase",
+    bound(serialize = "S: Serialize + AsRef<str>")
+)]
+struct StoredReceipt<S> {
+    #[serde(default)]
+    school_name: S,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    brin: S,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    role: Option<Role>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    role_other: S,
+    #[serde(default)]
+    received: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    shared_with_colleagues: Option<SharedWithColleagues>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    reactions: S,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    wishes: S,
+}
+
+fn is_empty<S: AsRef<str>>(s: &S) -> bool {
+    s.as_ref().is_empty()
+}
+
+impl Serialize for Receipt {
+    fn serialize<Ser: Serializer>(&self, s: Ser) -> Result<Ser::Ok, Ser::Error> {
+        let a = &self.answers;
+        StoredReceipt {
+            school_name: self.school_name.as_str(),
+            brin: &self.brin,
+            role: a.role,
+            role_other: &a.role_other,
+            received: a.received,
+            shared_with_colleagues: a.shared_with_colleagues,
+            reactions: &a.reactions,
+            wishes: &a.wishes,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Receipt {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Receipt, D::Error> {
+        let r = StoredReceipt::<String>::deserialize(d)?;
         Ok(Receipt {
-            school_name: f.text("schoolName")?,
-            brin: f.text("brin")?,
-            answers: ReceiptAnswers::read(&f)?,
+            school_name: r.school_name,
+            brin: r.brin,
+            answers: ReceiptAnswers {
+                role: r.role,
+                role_other: r.role_other,
+                received: r.received,
+                shared_with_colleagues: r.shared_with_colleagues,
+                reactions: r.reactions,
+                wishes: r.wishes,
+            },
         })
     }
 }
 
-impl Body {
-    pub fn to_json(&self) -> Value {
-        match self {
-            Body::Reflection(r) => Object::new().with("reflection", r.to_json()),
-            Body::Receipt(r) => Object::new().with("receipt", r.to_json()),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json<T: Serialize>(value: &T) -> String {
+        serde_json::to_string(value).unwrap()
+    }
+
+    #[test]
+    fn every_name_in_json_is_its_as_str_and_reads_back() {
+        for r in Role::ALL {
+            assert_eq!(json(&r), format!("\"{}\"", r.as_str()));
+            assert_eq!(serde_json::from_str::<Role>(&json(&r)).unwrap(), r);
         }
-        .build()
+        for v in SharedWithColleagues::ALL {
+            assert_eq!(json(&v), format!("\"{}\"", v.as_str()));
+            assert_eq!(
+                serde_json::from_str::<SharedWithColleagues>(&json(&v)).unwrap(),
+                v
+            );
+        }
+        for p in Perspective::ALL {
+            assert_eq!(json(&p), format!("\"{}\"", p.as_str()));
+            assert_eq!(serde_json::from_str::<Perspective>(&json(&p)).unwrap(), p);
+        }
+        for k in [Kind::Reflection, Kind::Receipt] {
+            assert_eq!(json(&k), format!("\"{}\"", k.as_str()));
+            assert_eq!(serde_json::from_str::<Kind>(&json(&k)).unwrap(), k);
+        }
+        // An escape in the text is read as the character it stands for.
+        assert_eq!(
+            serde_json::from_str::<Role>(r#""\u0064ocent""#).unwrap(),
+            Role::Docent
+        );
+        let error = serde_json::from_str::<Role>(r#""Docent""#).unwrap_err();
+        assert!(error
+            .to_string()
+            .starts_with("\"Docent\" is not a known role"));
+        assert!(serde_json::from_str::<Kind>("1").is_err());
     }
 
-    pub fn from_json(v: &Value, path: &str) -> Result<Body, String> {
-        match v.as_object() {
-            Some([(kind, inner)]) if kind == "reflection" => {
-                Reflection::from_json(inner, path).map(Body::Reflection)
-            }
-            Some([(kind, inner)]) if kind == "receipt" => {
-                Receipt::from_json(inner, path).map(Body::Receipt)
-            }
-            _ => Err(format!("{path}: not one of reflection or receipt")),
+    #[test]
+    fn a_body_is_tagged_with_its_kind() {
+        let reflection = Body::Reflection(Reflection {
+            perspective: Perspective::Team,
+            answers: BTreeMap::new(),
+        });
+        for (body, kind) in [
+            (reflection, Kind::Reflection),
+            (Body::Receipt(Receipt::default()), Kind::Receipt),
+        ] {
+            let text = json(&body);
+            assert!(
+                text.starts_with(&format!("{{\"{}\":{{", kind.as_str())),
+                "{text}"
+            );
+            assert_eq!(serde_json::from_str::<Body>(&text).unwrap(), body);
         }
     }
-}
 
-impl Record {
-    pub fn to_json(&self) -> Value {
-        Object::new()
-            .with("id", self.id.as_str())
-            .with("revision", self.revision)
-            .with("instrument", self.instrument.to_json())
-            .with("schoolYear", self.school_year.to_string())
-            .with("created", self.created.to_string())
-            .with("updated", self.updated.to_string())
-            .with("body", self.body.to_json())
-            .build()
+    #[test]
+    fn record_ids_are_checked_when_read() {
+        let id = RecordId::from_random([0xab; 16]);
+        assert_eq!(serde_json::from_str::<RecordId>(&json(&id)).unwrap(), id);
+        for bad in [r#""x""#, r#""ABABABAB-ABAB-4BAB-ABAB-ABABABABABAB""#, "7"] {
+            assert!(serde_json::from_str::<RecordId>(bad).is_err(), "{bad}");
+        }
     }
 
-    pub fn from_json(v: &Value, path: &str) -> Result<Record, String> {
-        let f = Fields::of(v, path)?;
-        Ok(Record {
-            id: f.parsed("id", "not a record id", RecordId::parse)?,
-            revision: f.u32("revision")?,
-            instrument: InstrumentRef::from_json(f.req("instrument")?, "instrument")?,
-            school_year: f.parsed("schoolYear", "not a school year", |s| s.parse().ok())?,
-            created: f.parsed("created", "not a date", |s| s.parse().ok())?,
-            updated: f.parsed("updated", "not a date", |s| s.parse().ok())?,
-            body: Body::from_json(f.req("body")?, "body")?,
-        })
+    #[test]
+    fn labels_in_dutch() {
+        let labels: Vec<_> = Role::ALL.into_iter().map(Role::label).collect();
+        assert_eq!(
+            labels,
+            [
+                "Directeur",
+                "Ondersteuningscoördinator",
+                "Teamleider",
+                "Docent",
+                "Anders"
+            ]
+        );
+        let in_sentence: Vec<_> = Role::ALL.into_iter().map(Role::in_sentence).collect();
+        assert_eq!(
+            in_sentence,
+            [
+                "directeur",
+                "ondersteuningscoördinator",
+                "teamleider",
+                "docent",
+                "andere rol"
+            ]
+        );
+        let shared: Vec<_> = SharedWithColleagues::ALL
+            .into_iter()
+            .map(SharedWithColleagues::label)
+            .collect();
+        assert_eq!(shared, ["Ja", "Nee", "Nog niet"]);
+    }
+
+    #[test]
+    fn a_stored_receipt_is_the_school_then_the_answers_as_exported() {
+        let full = Receipt {
+            school_name: "School".into(),
+            brin: "12AB".into(),
+            answers: ReceiptAnswers {
+                role: Some(Role::Anders),
+                role_other: "rol".into(),
+                received: true,
+                shared_with_colleagues: Some(SharedWithColleagues::NogNiet),
+                reactions: "reacties".into(),
+                wishes: "wensen".into(),
+            },
+        };
+        for receipt in [full, Receipt::default()] {
+            let stored = json(&receipt);
+            let answers = json(&receipt.answers);
+            let school = match receipt.brin.as_str() {
+                "" => format!(r#"{{"schoolName":"{}","#, receipt.school_name),
+                brin => format!(
+                    r#"{{"schoolName":"{}","brin":"{brin}","#,
+                    receipt.school_name
+                ),
+            };
+            assert_eq!(stored, school + &answers[1..]);
+            assert_eq!(serde_json::from_str::<Receipt>(&stored).unwrap(), receipt);
+            assert_eq!(
+                serde_json::from_str::<ReceiptAnswers>(&stored).unwrap(),
+                receipt.answers
+            );
+        }
+    }
+
+    #[test]
+    fn receipt_texts_are_the_json_keys_of_their_fields() {
+        let answers = ReceiptAnswers {
+            role: Some(Role::Anders),
+            role_other: "rol".into(),
+            received: true,
+            shared_with_colleagues: None,
+            reactions: "reacties".into(),
+            wishes: "wensen".into(),
+        };
+        let receipt = Receipt {
+            school_name: "School".into(),
+            brin: String::new(),
+            answers: answers.clone(),
+        };
+        // In an export (the answers on their own) and in storage (flat).
+        for text in [json(&answers), json(&receipt)] {
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            for t in ReceiptText::ALL {
+                assert_eq!(value[t.key()].as_str(), Some(answers.text(t)), "{text}");
+                assert_eq!(ReceiptText::parse(t.key()), Some(t));
+            }
+            // Empty text is left out, not written as "".
+            let empty = text.replace(r#""wensen""#, r#""""#);
+            let read: ReceiptAnswers = serde_json::from_str(&empty).unwrap();
+            assert_eq!(read.wishes, "");
+        }
+        let mut blank = receipt.clone();
+        blank.answers.wishes.clear();
+        assert!(!json(&blank).contains(ReceiptText::Wishes.key()));
+        assert!(!json(&blank.answers).contains(ReceiptText::Wishes.key()));
+        assert_eq!(ReceiptText::parse("name"), None);
+        assert_eq!(
+            ReceiptText::Wishes.label(),
+            "Wat wil je bespreken met het samenwerkingsverband?"
+        );
     }
 }

@@ -8,10 +8,18 @@
 //! **Invariant:** a schema version, once shipped, is read forever. The tests
 //! keep a frozen fixture of every version (`tests/data/stored-v1-*.json`) and
 //! check that it still reads to the same record.
+//!
+//! The shapes are serde derives on the record types, read and written by
+//! `serde_json`. Reading parses the text twice, once for `schema` alone
+//! (everything else is skipped) and once in that version's shape, so the
+//! browser path needs no raw JSON type; a stored record is small. Nesting deeper than `serde_json`'s limit (128) is refused, and
+//! skipped values are skipped without recursion, so no input can overflow
+//! the stack.
 
 use std::fmt;
 
-use crate::json::{self, Fields, Object, Value};
+use serde::{Deserialize, Serialize};
+
 use crate::record::{Record, RecordId};
 
 /// The schema version this code writes.
@@ -43,37 +51,53 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// The envelope of a record, as a JSON value (for storage and backups).
-pub fn to_value(record: &Record) -> Value {
-    Object::new()
-        .with("schema", STORAGE_SCHEMA)
-        .with("record", record.to_json())
-        .build()
+/// The envelope as written: always the current schema.
+#[derive(Serialize)]
+pub(crate) struct Envelope<'a> {
+    schema: u32,
+    record: &'a Record,
+}
+
+impl Envelope<'_> {
+    pub(crate) fn new(record: &Record) -> Envelope<'_> {
+        Envelope {
+            schema: STORAGE_SCHEMA,
+            record,
+        }
+    }
 }
 
 /// Serialises a record for storage, in the current schema.
 pub fn encode(record: &Record) -> String {
-    to_value(record).to_compact()
+    serde_json::to_string(&Envelope::new(record)).expect("a record always serialises")
 }
 
-/// Reads an envelope of any schema version this app knows, migrated to the
-/// current shape.
-pub fn from_value(v: &Value) -> Result<Record, DecodeError> {
-    let f = Fields::of(v, "").map_err(DecodeError::Malformed)?;
-    match f.u32("schema").map_err(DecodeError::Malformed)? {
-        // Schema 1 is the record as it is today. When schema 2 comes, the
-        // v1 reader is frozen here and its result migrated.
-        1 => Record::from_json(f.req("record").map_err(DecodeError::Malformed)?, "record")
-            .map_err(DecodeError::Malformed),
+/// The first look at an envelope: the schema number, nothing else.
+#[derive(Deserialize)]
+struct Schema {
+    schema: u32,
+}
+
+/// An envelope of schema 1: the record as it is today. When schema 2 comes,
+/// this reader is frozen (with frozen copies of the types it reads) and its
+/// result migrated.
+#[derive(Deserialize)]
+struct V1 {
+    record: Record,
+}
+
+/// Reads a stored record of any schema version this app knows, migrated to
+/// the current shape.
+pub fn decode(text: &str) -> Result<Record, DecodeError> {
+    let malformed = |e: serde_json::Error| DecodeError::Malformed(e.to_string());
+    let Schema { schema } = serde_json::from_str(text).map_err(malformed)?;
+    match schema {
+        1 => serde_json::from_str(text)
+            .map(|v: V1| v.record)
+            .map_err(malformed),
         v if v > STORAGE_SCHEMA => Err(DecodeError::Newer(v)),
         v => Err(DecodeError::Unknown(v)),
     }
-}
-
-/// Reads a stored record.
-pub fn decode(text: &str) -> Result<Record, DecodeError> {
-    let v = json::parse(text).map_err(|e| DecodeError::Malformed(e.to_string()))?;
-    from_value(&v)
 }
 
 /// Prefix of every key this app writes in `localStorage`.

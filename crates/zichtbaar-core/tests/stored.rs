@@ -127,3 +127,55 @@ fn a_backup_round_trips_and_survives_one_bad_record() {
         Some(backup::BackupError::Newer(2))
     );
 }
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    use zichtbaar_core::backup::{self, BackupError};
+    use zichtbaar_core::import::{read, ImportProblem};
+    let open = "[".repeat(100_000);
+    let closed = open.clone() + &"]".repeat(100_000);
+    for nested in [&open, &closed] {
+        assert!(matches!(decode(nested), Err(DecodeError::Malformed(_))));
+        let envelope = format!(r#"{{"schema":1,"record":{nested}}}"#);
+        assert!(matches!(decode(&envelope), Err(DecodeError::Malformed(_))));
+        let answer =
+            V1_REFLECTION.replace(r#""answers":{"#, &format!(r#""answers":{{"x":{nested},"#));
+        assert!(matches!(decode(&answer), Err(DecodeError::Malformed(_))));
+        assert!(matches!(
+            read(nested).1.as_slice(),
+            [ImportProblem::NotAnExport(_)]
+        ));
+        assert!(matches!(
+            backup::decode(nested),
+            Err(BackupError::NotABackup(_))
+        ));
+    }
+    // As one record of a file: a closed one is one bad record, an open one
+    // leaves the whole file unreadable.
+    let export =
+        |r: &str| format!(r#"{{"format":"zichtbaar-export","formatVersion":1,"records":[{r}]}}"#);
+    let backup =
+        |r: &str| format!(r#"{{"format":"zichtbaar-backup","formatVersion":1,"records":[{r}]}}"#);
+    assert!(matches!(
+        read(&export(&closed)),
+        (records, problems) if records.is_empty() && matches!(problems.as_slice(), [ImportProblem::BadRecord { index: 0, .. }])
+    ));
+    assert!(matches!(
+        read(&export(&open)).1.as_slice(),
+        [ImportProblem::NotAnExport(_)]
+    ));
+    let restored = backup::decode(&backup(&closed)).unwrap();
+    assert!(restored.records.is_empty());
+    assert!(matches!(
+        restored.problems.as_slice(),
+        [(0, DecodeError::Malformed(_))]
+    ));
+    assert!(matches!(
+        backup::decode(&backup(&open)),
+        Err(BackupError::NotABackup(_))
+    ));
+    // A deeply nested value in a field nobody reads is skipped (without
+    // recursion), like any unknown field.
+    let unknown = V1_REFLECTION.replacen('{', &format!(r#"{{"later":{closed},"#), 1);
+    assert_eq!(decode(&unknown), decode(V1_REFLECTION));
+}
