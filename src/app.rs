@@ -1,16 +1,34 @@
 //! The app shell: skip link, header with menu, the current page, footer.
 //!
-//! The shell is a static view. The current page is mounted into `<main>` by
-//! an effect, under a reactive owner of its own, and cleaned up when the page
-//! changes (which runs the page's clean-ups, such as writing pending
-//! answers and removing its listeners).
+//! The shell is a static view. The menu is drawn from [`Page::ROUTED`], so
+//! it cannot miss a page. The current page is mounted into `<main>` in a
+//! [`Slot`], and cleaned up when the page changes (which runs the page's
+//! clean-ups, such as writing pending answers and removing its listeners).
 
 use leptos::prelude::*;
-use leptos::reactive::owner::Owner;
 
 use crate::dom;
+use crate::html::{html, Id, Markup};
 use crate::pages;
 use crate::route::{provide_routing, Page};
+use crate::slot::Slot;
+
+/// `<main>`, where pages are mounted.
+pub const MAIN: Id = Id("inhoud");
+const MENU: Id = Id("zb-menu");
+
+/// The menu, with the current page marked.
+pub fn menu(current: Page) -> Markup {
+    html! {
+        @for page in Page::ROUTED {
+            li {
+                a href=(page.href()) aria-current=[(page == current).then_some("page")] {
+                    (page.name())
+                }
+            }
+        }
+    }
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -19,41 +37,23 @@ pub fn App() -> impl IntoView {
     crate::autosave::install_page_listeners();
     crate::sw::register();
 
-    let current: StoredValue<Option<Owner>, LocalStorage> = StoredValue::new_local(None);
-    let unmount = move || {
-        if let Some(owner) = current.try_update_value(Option::take).flatten() {
-            owner.cleanup();
-        }
-    };
-    // Owners for what is mounted hang off this one, not off the effect: an
-    // effect cleans up its children every time it runs again.
-    let parent = Owner::current().unwrap_or_default();
+    let slot = Slot::new();
     Effect::new(move |previous: Option<Page>| {
         let p = page.get();
-        // Unmount first: the old page writes what is pending.
-        unmount();
-        if let Some(main) = dom::by_id("inhoud") {
-            main.set_inner_html("");
-            let owner = parent.with(Owner::new);
-            owner.with(|| untrack(|| pages::mount(p, &main)));
-            current.set_value(Some(owner));
+        dom::set_html(MENU, &menu(p));
+        if let Some(main) = dom::by_id(MAIN) {
+            // The slot unmounts first: the old page writes what is pending.
+            slot.mount(|| pages::mount(p, &main));
         }
         document().set_title(&format!("{} - Zichtbaar", p.name()));
-        for link in Page::ROUTED {
-            let id = format!("nav-{}", link.slug());
-            dom::set_attr(&id, "aria-current", (link == p).then_some("page"));
-        }
         // After a navigation (not on the first load) focus goes to the new
         // page's heading, so keyboard and screen-reader users land where the
         // content starts.
         if previous.is_some() {
-            if let Ok(Some(h1)) = document().query_selector("main h1") {
-                dom::focus_element(&h1);
-            }
+            dom::focus_first(MAIN, "h1");
         }
         p
     });
-    on_cleanup(unmount);
 
     view! {
         <a class="zb-skip-link" href="#inhoud">
@@ -63,20 +63,7 @@ pub fn App() -> impl IntoView {
             <div class="zb-header__inner">
                 <a class="zb-logo" href="./">"Zichtbaar"</a>
                 <nav class="zb-nav" aria-label="Hoofdmenu">
-                    <ul>
-                        <li>
-                            <a id="nav-reflectie" href="reflectie/">"Reflectie"</a>
-                        </li>
-                        <li>
-                            <a id="nav-ontvangst" href="ontvangst/">"Ontvangst bevestigen"</a>
-                        </li>
-                        <li>
-                            <a id="nav-verzamelen" href="verzamelen/">"Gedeelde reflecties"</a>
-                        </li>
-                        <li>
-                            <a id="nav-privacy" href="privacy/">"Privacy en opslag"</a>
-                        </li>
-                    </ul>
+                    <ul id="zb-menu"></ul>
                 </nav>
             </div>
         </header>
@@ -87,5 +74,25 @@ pub fn App() -> impl IntoView {
                 <a href="privacy/">"Meer over privacy en opslag"</a>
             </p>
         </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::attr_values;
+
+    #[test]
+    fn the_menu_links_to_every_routed_page_by_its_name_and_marks_the_current_one() {
+        let html = menu(Page::Ontvangst).into_string();
+        let hrefs = attr_values(&html, "href");
+        let expected: Vec<&str> = Page::ROUTED.iter().map(|p| p.href()).collect();
+        assert_eq!(hrefs, expected);
+        for page in Page::ROUTED {
+            assert!(html.contains(&format!(">{}</a>", page.name())));
+        }
+        assert_eq!(attr_values(&html, "aria-current"), ["page"]);
+        assert!(html.contains("href=\"ontvangst/\" aria-current=\"page\""));
+        assert!(!menu(Page::Start).into_string().contains("aria-current"));
     }
 }

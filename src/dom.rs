@@ -1,16 +1,25 @@
-//! Small, direct DOM updates by element id.
+//! Small, direct DOM updates by element id, and the app's event listeners.
 //!
 //! Parts of the UI that change often but in a few known places (the share
-//! preview, form errors) are drawn once from HTML text (see [`crate::html`])
-//! and then updated here, instead of through reactive views: each reactive
-//! closure costs generic framework code in the wasm, these are plain calls.
-//! Every function quietly does nothing when the element is gone (the page
-//! changed in between).
+//! preview, form errors) are drawn once from a [`Markup`] (see
+//! [`crate::html`]) and then updated here, instead of through reactive
+//! views: each reactive closure costs generic framework code in the wasm,
+//! these are plain calls. Every function quietly does nothing when the
+//! element is gone (the page changed in between).
+//!
+//! This is the only module that sets `innerHTML`, and only from a
+//! [`Markup`]; ids are typed [`Id`]s declared beside the markup.
 
 use wasm_bindgen::JsCast;
 
-pub fn by_id(id: &str) -> Option<web_sys::Element> {
+use crate::html::{Id, Markup, Name};
+
+fn find(id: &str) -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+pub fn by_id(id: Id) -> Option<web_sys::Element> {
+    find(id.as_str())
 }
 
 /// The element an event happened on.
@@ -18,35 +27,66 @@ pub fn target(ev: &web_sys::Event) -> Option<web_sys::Element> {
     ev.target()?.dyn_into::<web_sys::Element>().ok()
 }
 
-/// The nearest element matching `selector` from the event's target up.
-pub fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
-    target(ev)?.closest(selector).ok().flatten()
+/// The name of kind `N` on the event's target or its nearest ancestor that
+/// has one, with that element: the button of a `data-action`, the input of
+/// a `data-field`. `None` when there is none, or it belongs to another
+/// component (another enum).
+pub fn named<N: Name>(ev: &web_sys::Event) -> Option<(N, web_sys::Element)> {
+    let el = target(ev)?.closest(N::SELECTOR).ok()??;
+    let name = N::parse(&el.get_attribute(N::ATTR)?)?;
+    Some((name, el))
 }
 
-/// Sets the markup of an element. Only ever with text from [`crate::html`].
-pub fn set_html(id: &str, html: &str) {
+/// Replaces the content of `el` with `markup`.
+#[allow(clippy::disallowed_methods)] // the one place that may
+pub fn draw(el: &web_sys::Element, markup: &Markup) {
+    el.set_inner_html(&markup.0);
+}
+
+/// Replaces the content of the element `id` with `markup`.
+pub fn set_html(id: Id, markup: &Markup) {
     if let Some(el) = by_id(id) {
-        el.set_inner_html(html);
+        draw(&el, markup);
     }
 }
 
-pub fn set_text(id: &str, text: &str) {
+pub fn set_text(id: Id, text: &str) {
     if let Some(el) = by_id(id) {
         el.set_text_content(Some(text));
     }
 }
 
-pub fn set_attr(id: &str, name: &str, value: Option<&str>) {
+pub fn set_attr(id: Id, name: &str, value: Option<&str>) {
     if let Some(el) = by_id(id) {
-        let _ = match value {
-            Some(v) => el.set_attribute(name, v),
-            None => el.remove_attribute(name),
-        };
+        set_attr_of(&el, name, value);
     }
 }
 
-pub fn focus(id: &str) {
+pub fn set_attr_of(el: &web_sys::Element, name: &str, value: Option<&str>) {
+    let _ = match value {
+        Some(v) => el.set_attribute(name, v),
+        None => el.remove_attribute(name),
+    };
+}
+
+pub fn focus(id: Id) {
     if let Some(el) = by_id(id) {
+        focus_element(&el);
+    }
+}
+
+/// Focuses the element a link to `#fragment` on this page points at (the
+/// skip link; with `<base href="../">` the browser would not).
+pub fn focus_fragment(fragment: &str) {
+    if let Some(el) = find(fragment) {
+        focus_element(&el);
+    }
+}
+
+/// Focuses the element that now has the id `drawn` had: after a redraw,
+/// focus goes back to the control the user pressed.
+pub fn focus_again(drawn: &web_sys::Element) {
+    if let Some(el) = find(&drawn.id()) {
         focus_element(&el);
     }
 }
@@ -54,6 +94,14 @@ pub fn focus(id: &str) {
 pub fn focus_element(el: &web_sys::Element) {
     if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
         let _ = el.focus();
+    }
+}
+
+/// Focuses the first element inside `within` that matches `selector`:
+/// after a navigation, the new heading.
+pub fn focus_first(within: Id, selector: &str) {
+    if let Some(el) = by_id(within).and_then(|w| w.query_selector(selector).ok().flatten()) {
+        focus_element(&el);
     }
 }
 

@@ -1,109 +1,100 @@
-//! Markup as text, for the static, content-heavy parts of the UI.
+//! The template layer: markup as text, through maud's compile-time templates.
 //!
-//! Leptos' `view!` builds every element with its own monomorphised code:
-//! measured here at about 250 bytes of gzipped wasm per element. The item
-//! pages, the overview and the document view have hundreds of elements whose
-//! shape never changes while they are on screen, so they are written as HTML
-//! text with this builder and set with `inner_html`; their inputs report
-//! changes through one delegated event handler per container. That keeps
-//! the app inside its byte budget, and one `innerHTML` is also faster than
-//! hundreds of calls from wasm into the DOM.
+//! Why text at all: Leptos' `view!` builds every element with its own
+//! monomorphised code, measured here at about 250 bytes of gzipped wasm per
+//! element. The item pages, the overview, the share preview and the document
+//! view have hundreds of elements whose shape never changes while they are
+//! on screen, so they are drawn as HTML text and set with one `innerHTML`
+//! (also faster than hundreds of calls from wasm into the DOM); their inputs
+//! report changes through delegated listeners (see [`crate::dom`]). The shell
+//! stays a `view!` template.
 //!
-//! **Invariant:** every text and attribute value goes through [`escape`];
-//! only tag and attribute *names*, which are literals in the code, are not
-//! escaped. Nothing else in the app writes `inner_html`.
+//! Why maud: its [`html!`] macro checks at compile time that tags balance,
+//! escapes every spliced value (`&`, `<`, `>`, `"`; attributes are always
+//! double-quoted), and expands to plain string pushes, so it costs about what
+//! a hand-written builder does.
+//!
+//! **Invariant: only this module makes raw markup.** Everything the app puts
+//! into `innerHTML` is a [`Markup`], and a `Markup` only comes out of
+//! [`html!`]. Nowhere else may name `PreEscaped` or implement `Render`
+//! (`tests/tidy.rs` checks the source), and only `crate::dom` calls
+//! `set_inner_html` (clippy's `disallowed-methods`, see `clippy.toml`).
+//!
+//! Names that markup writes and handlers read back (actions, fields) are
+//! declared with [`names!`]: one enum per container, so a misspelt name does
+//! not compile and an unhandled one is a non-exhaustive `match`. Ids that
+//! code looks up after drawing are [`Id`] constants beside the markup.
 
-/// Escapes text for use between tags and inside double-quoted attributes.
-pub fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
+pub use maud::{html, Markup};
 
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape_into(&mut out, text);
-    out
-}
+/// The id of an element that code finds again after drawing it. Declared
+/// as a constant beside the markup that draws it, and used on both sides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Id(pub &'static str);
 
-/// An HTML fragment under construction.
-#[derive(Default)]
-pub struct Html(String);
-
-impl Html {
-    pub fn new() -> Html {
-        Html(String::with_capacity(4096))
-    }
-
-    /// `<tag a="v" ...>`; an attribute with value `None` is left out, one
-    /// with `Some("")` is written bare (`checked`).
-    pub fn open(&mut self, tag: &str, attrs: &[(&str, Option<&str>)]) -> &mut Html {
-        self.0.push('<');
-        self.0.push_str(tag);
-        for (name, value) in attrs {
-            match value {
-                None => {}
-                Some("") => {
-                    self.0.push(' ');
-                    self.0.push_str(name);
-                }
-                Some(v) => {
-                    self.0.push(' ');
-                    self.0.push_str(name);
-                    self.0.push_str("=\"");
-                    escape_into(&mut self.0, v);
-                    self.0.push('"');
-                }
-            }
-        }
-        self.0.push('>');
-        self
-    }
-
-    pub fn close(&mut self, tag: &str) -> &mut Html {
-        self.0.push_str("</");
-        self.0.push_str(tag);
-        self.0.push('>');
-        self
-    }
-
-    pub fn text(&mut self, text: &str) -> &mut Html {
-        escape_into(&mut self.0, text);
-        self
-    }
-
-    /// Appends markup that another function of this module already built.
-    pub fn raw(&mut self, built: &str) -> &mut Html {
-        self.0.push_str(built);
-        self
-    }
-
-    /// `<tag attrs>text</tag>`.
-    pub fn el(&mut self, tag: &str, attrs: &[(&str, Option<&str>)], text: &str) -> &mut Html {
-        self.open(tag, attrs).text(text).close(tag)
-    }
-
-    pub fn finish(self) -> String {
+impl Id {
+    pub fn as_str(self) -> &'static str {
         self.0
     }
 }
 
-/// Shorthand for an attribute that is always present.
-pub fn a<'a>(name: &'a str, value: &'a str) -> (&'a str, Option<&'a str>) {
-    (name, Some(value))
+impl maud::Render for Id {
+    fn render_to(&self, buffer: &mut String) {
+        maud::Render::render_to(self.0, buffer);
+    }
 }
 
-/// Shorthand for a bare attribute that is present when `on`.
-pub fn flag(name: &str, on: bool) -> (&str, Option<&str>) {
-    (name, on.then_some(""))
+/// A name written into markup (`data-action="print"`) and read back from
+/// an event. Implemented by [`names!`].
+pub trait Name: Copy + Sized + 'static {
+    /// The attribute that carries it: `data-action` or `data-field`.
+    const ATTR: &'static str;
+    /// A selector for the nearest element carrying it.
+    const SELECTOR: &'static str;
+    const ALL: &'static [Self];
+    fn as_str(self) -> &'static str;
+    fn parse(text: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|n| n.as_str() == text)
+    }
 }
+
+/// Declares an enum of names that markup writes into one attribute and
+/// handlers read back: `names! { pub enum Action in action { Print = "print", } }`
+/// writes and reads `data-action`; `in id` names elements by their id.
+macro_rules! names {
+    (@attr id) => { "id" };
+    (@attr $attr:ident) => { concat!("data-", stringify!($attr)) };
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident in $attr:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant, )*
+        }
+
+        impl $crate::html::Name for $name {
+            const ATTR: &'static str = $crate::html::names!(@attr $attr);
+            const SELECTOR: &'static str = concat!("[", $crate::html::names!(@attr $attr), "]");
+            const ALL: &'static [$name] = &[$( $name::$variant, )*];
+            fn as_str(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $text, )*
+                }
+            }
+        }
+
+        impl maud::Render for $name {
+            fn render_to(&self, buffer: &mut String) {
+                maud::Render::render_to($crate::html::Name::as_str(*self), buffer);
+            }
+        }
+    };
+}
+pub(crate) use names;
 
 /// Every value of attribute `attr` in `html`, in order (for tests of markup).
 #[cfg(test)]
@@ -118,30 +109,30 @@ pub fn attr_values(html: &str, attr: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    names! {
+        enum Sample in action {
+            One = "een",
+            Two = "twee",
+        }
+    }
+
     #[test]
     fn escapes_everything_that_could_open_markup_or_leave_an_attribute() {
+        let evil = r#"<script>alert("x")</script> & 'y'"#;
+        let out = html! { p title=(evil) { (evil) } }.into_string();
         assert_eq!(
-            escape(r#"<script>alert("x")</script> & 'y'"#),
-            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
+            out,
+            "<p title=\"&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 'y'\">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 'y'</p>"
         );
     }
 
     #[test]
-    fn builds_elements_with_escaped_values_and_bare_flags() {
-        let mut h = Html::new();
-        h.open(
-            "input",
-            &[
-                a("value", "\"><img src=x>"),
-                flag("checked", true),
-                flag("disabled", false),
-                ("id", None),
-            ],
-        );
-        h.el("p", &[a("class", "x")], "1 < 2");
-        assert_eq!(
-            h.finish(),
-            r#"<input value="&quot;&gt;&lt;img src=x&gt;" checked><p class="x">1 &lt; 2</p>"#
-        );
+    fn names_are_written_and_read_back_through_one_attribute() {
+        let out = html! { button data-action=(Sample::Two) { "x" } }.into_string();
+        assert_eq!(out, "<button data-action=\"twee\">x</button>");
+        assert_eq!(Sample::ATTR, "data-action");
+        assert_eq!(Sample::SELECTOR, "[data-action]");
+        assert_eq!(Sample::parse("een"), Some(Sample::One));
+        assert_eq!(Sample::parse("drie"), None);
     }
 }

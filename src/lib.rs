@@ -26,6 +26,7 @@ mod pages;
 pub mod platform;
 pub mod route;
 pub mod share;
+mod slot;
 pub mod storage;
 pub mod sw;
 

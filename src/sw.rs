@@ -15,6 +15,8 @@
 use std::cell::Cell;
 
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::html::{html, names, Id, Markup};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 use crate::{autosave, dom};
@@ -129,9 +131,25 @@ fn watch(registration: web_sys::ServiceWorkerRegistration) {
     hourly.forget();
 }
 
+const BANNER: Id = Id("zb-update");
+
+names! {
+    /// What the update banner's button does.
+    pub enum Action in action {
+        Apply = "apply-update",
+    }
+}
+
+fn banner_markup() -> Markup {
+    html! {
+        p { "Nieuwe versie beschikbaar. Wat je hebt ingevuld, blijft bewaard." }
+        button type="button" class="zb-button" id="zb-update-apply" data-action=(Action::Apply) { "Herladen" }
+    }
+}
+
 /// Shows the banner (once) that lets the user switch to the waiting version.
 fn offer_update(registration: &web_sys::ServiceWorkerRegistration) {
-    if dom::by_id("zb-update").is_some() {
+    if dom::by_id(BANNER).is_some() {
         return;
     }
     let Some(document) = dom::window().and_then(|w| w.document()) else {
@@ -140,19 +158,16 @@ fn offer_update(registration: &web_sys::ServiceWorkerRegistration) {
     let (Ok(banner), Some(body)) = (document.create_element("div"), document.body()) else {
         return;
     };
-    banner.set_id("zb-update");
+    banner.set_id(BANNER.as_str());
     banner.set_class_name("zb-update");
     let _ = banner.set_attribute("role", "status");
-    banner.set_inner_html(concat!(
-        r#"<p>Nieuwe versie beschikbaar. Wat je hebt ingevuld, blijft bewaard.</p>"#,
-        r#"<button type="button" class="zb-button" id="zb-update-apply">Herladen</button>"#,
-    ));
+    dom::draw(&banner, &banner_markup());
     let _ = body.append_child(&banner);
     let reg = registration.clone();
     std::mem::forget(dom::listen(&banner, "click", move |ev| {
-        if dom::closest(&ev, "#zb-update-apply").is_none() {
+        let Some((Action::Apply, _)) = dom::named::<Action>(&ev) else {
             return;
-        }
+        };
         // Everything typed goes to storage before the page goes away.
         autosave::flush_all();
         SWITCHING.with(|s| s.set(true));

@@ -3,103 +3,56 @@
 
 use wasm_bindgen_futures::spawn_local;
 
-use crate::html::{a, Html};
+use crate::html::{html, names, Id, Markup};
 use crate::{dom, files, storage};
 
-fn markup(records: usize, unreadable: usize, failed: Option<&str>) -> String {
-    let mut h = Html::new();
-    h.el("h1", &[a("tabindex", "-1")], "Privacy en opslag");
-    h.el(
-        "p",
-        &[a("class", "zb-lead")],
-        "Zichtbaar heeft geen server. Wat je invult, staat in de opslag van je browser, op dit apparaat. Alleen wie deze browser op dit apparaat gebruikt, kan het zien. Het samenwerkingsverband ziet het niet.",
-    );
-    h.el("h2", &[], "Wat bewaart Zichtbaar?");
-    h.open("ul", &[])
-        .el(
-            "li",
-            &[],
-            "Je reflecties: per handreiking, per schooljaar, voor jezelf of voor het team.",
-        )
-        .el(
-            "li",
-            &[],
-            "Je ontvangstbevestigingen, met de naam van de school.",
-        )
-        .el(
-            "li",
-            &[],
-            "De namen die je opgeeft om weg te laten als je iets deelt.",
-        )
-        .close("ul");
-    h.el(
-        "p",
-        &[],
-        "Zichtbaar vraagt niet naar je naam en bewaart geen tijdstippen, alleen datums. Er zijn geen cookies, geen statistieken en geen verbindingen met andere websites.",
-    );
-    h.el("h2", &[], "Delen");
-    h.el(
-        "p",
-        &[],
-        "Er gaat alleen iets naar het samenwerkingsverband als jij het deelt. Je ziet dan eerst precies wat er in het bestand staat. E-mailadressen, telefoonnummers, postcodes en burgerservicenummers laten we weg. Namen laten we alleen weg als je ze opgeeft: lees je tekst daarom altijd zelf na.",
-    );
-    h.el("h2", &[], "Opslag op dit apparaat");
-    h.open("dl", &[a("class", "zb-facts")]);
-    let mut fact = |label: &str, id: &str, value: &str| {
-        h.open("div", &[])
-            .el("dt", &[], label)
-            .el("dd", &[a("id", id)], value)
-            .close("div");
-    };
+const USAGE: Id = Id("zb-storage-usage");
+const PERSISTED: Id = Id("zb-storage-persisted");
+const BACKUP_STATUS: Id = Id("zb-backup-status");
+
+names! {
+    /// What the page's buttons do.
+    pub enum Action in action {
+        BackupAll = "backup-all",
+    }
+}
+
+fn fact(label: &str, id: &str, value: &str) -> Markup {
+    html! { div { dt { (label) } dd id=(id) { (value) } } }
+}
+
+fn markup(records: usize, unreadable: usize, failed: Option<&str>) -> Markup {
     let saved = match failed {
         Some(why) => format!("Niet te lezen: {why}."),
         None => records.to_string(),
     };
-    fact(
-        "Opgeslagen reflecties en bevestigingen",
-        "zb-storage-records",
-        &saved,
-    );
-    if unreadable > 0 {
-        fact(
-            "Gegevens die deze versie niet kan lezen",
-            "zb-storage-unreadable",
-            &format!("{unreadable} (ze zijn niet verwijderd)"),
-        );
+    html! {
+        h1 tabindex="-1" { "Privacy en opslag" }
+        p.zb-lead { "Zichtbaar heeft geen server. Wat je invult, staat in de opslag van je browser, op dit apparaat. Alleen wie deze browser op dit apparaat gebruikt, kan het zien. Het samenwerkingsverband ziet het niet." }
+        h2 { "Wat bewaart Zichtbaar?" }
+        ul {
+            li { "Je reflecties: per handreiking, per schooljaar, voor jezelf of voor het team." }
+            li { "Je ontvangstbevestigingen, met de naam van de school." }
+            li { "De namen die je opgeeft om weg te laten als je iets deelt." }
+        }
+        p { "Zichtbaar vraagt niet naar je naam en bewaart geen tijdstippen, alleen datums. Er zijn geen cookies, geen statistieken en geen verbindingen met andere websites." }
+        h2 { "Delen" }
+        p { "Er gaat alleen iets naar het samenwerkingsverband als jij het deelt. Je ziet dan eerst precies wat er in het bestand staat. E-mailadressen, telefoonnummers, postcodes en burgerservicenummers laten we weg. Namen laten we alleen weg als je ze opgeeft: lees je tekst daarom altijd zelf na." }
+        h2 { "Opslag op dit apparaat" }
+        dl.zb-facts {
+            (fact("Opgeslagen reflecties en bevestigingen", "zb-storage-records", &saved))
+            @if unreadable > 0 {
+                (fact("Gegevens die deze versie niet kan lezen", "zb-storage-unreadable", &format!("{unreadable} (ze zijn niet verwijderd)")))
+            }
+            (fact("Gebruikte ruimte (de app en je gegevens samen)", USAGE.as_str(), "wordt opgevraagd…"))
+            (fact("Blijvend bewaard", PERSISTED.as_str(), "wordt opgevraagd…"))
+        }
+        button type="button" class="zb-button" data-action=(Action::BackupAll) { "Reservekopie van alles downloaden" }
+        p.zb-hint { "Een reservekopie is een bestand met alles wat je hebt ingevuld. Het is niet anoniem: bewaar het goed en deel het niet." }
+        p id=(BACKUP_STATUS) role="status" {}
+        h2 { "Werk je op een gedeelde computer?" }
+        p { "Dan kunnen anderen die dezelfde browser gebruiken, je antwoorden zien. Download een reservekopie en wis daarna de browsergegevens van deze website." }
     }
-    fact(
-        "Gebruikte ruimte (de app en je gegevens samen)",
-        "zb-storage-usage",
-        "wordt opgevraagd…",
-    );
-    fact(
-        "Blijvend bewaard",
-        "zb-storage-persisted",
-        "wordt opgevraagd…",
-    );
-    h.close("dl");
-    h.el(
-        "button",
-        &[
-            a("type", "button"),
-            a("class", "zb-button"),
-            a("data-action", "backup"),
-        ],
-        "Reservekopie van alles downloaden",
-    );
-    h.el(
-        "p",
-        &[a("class", "zb-hint")],
-        "Een reservekopie is een bestand met alles wat je hebt ingevuld. Het is niet anoniem: bewaar het goed en deel het niet.",
-    );
-    h.el("p", &[a("id", "zb-backup-status"), a("role", "status")], "");
-    h.el("h2", &[], "Werk je op een gedeelde computer?");
-    h.el(
-        "p",
-        &[],
-        "Dan kunnen anderen die dezelfde browser gebruiken, je antwoorden zien. Download een reservekopie en wis daarna de browsergegevens van deze website.",
-    );
-    h.finish()
 }
 
 fn persisted_text(p: Option<bool>) -> &'static str {
@@ -124,17 +77,17 @@ pub fn mount(main: &web_sys::Element) {
         Ok(l) => (l.records.len(), l.unreadable.len(), None),
         Err(e) => (0, 0, Some(e.uitleg())),
     };
-    main.set_inner_html(&markup(records, unreadable, failed.as_deref()));
+    dom::draw(main, &markup(records, unreadable, failed.as_deref()));
     spawn_local(async {
         let usage = storage::usage().await;
-        dom::set_text("zb-storage-usage", &usage_text(usage));
+        dom::set_text(USAGE, &usage_text(usage));
         let persisted = storage::is_persisted().await;
-        dom::set_text("zb-storage-persisted", persisted_text(persisted));
+        dom::set_text(PERSISTED, persisted_text(persisted));
     });
     dom::keep(vec![dom::listen(main, "click", |ev| {
-        if dom::closest(&ev, "[data-action=backup]").is_none() {
+        let Some((Action::BackupAll, _)) = dom::named::<Action>(&ev) else {
             return;
-        }
+        };
         let status = match storage::load_all() {
             Ok(loaded) => match files::download_backup(&loaded.records) {
                 Some(name) => format!("De reservekopie staat in je downloads als {name}."),
@@ -142,7 +95,7 @@ pub fn mount(main: &web_sys::Element) {
             },
             Err(e) => format!("Er is niets te downloaden: {}.", e.uitleg()),
         };
-        dom::set_text("zb-backup-status", &status);
+        dom::set_text(BACKUP_STATUS, &status);
     })]);
 }
 
@@ -156,9 +109,11 @@ mod tests {
         assert_eq!(usage_text(Some(12_345)), "13 kB");
         assert_eq!(usage_text(Some(2_500_000)), "3 MB");
         assert!(persisted_text(Some(false)).contains("reservekopie"));
-        let html = markup(3, 1, None);
+        let html = markup(3, 1, None).into_string();
         assert!(html.contains("id=\"zb-storage-records\">3</dd>"));
         assert!(html.contains("1 (ze zijn niet verwijderd)"));
-        assert!(markup(0, 0, Some("de opslag is vol")).contains("Niet te lezen: de opslag is vol."));
+        assert!(markup(0, 0, Some("de opslag is vol"))
+            .into_string()
+            .contains("Niet te lezen: de opslag is vol."));
     }
 }

@@ -3,6 +3,7 @@
 // move between pages without a reload; nothing leaves the app's origin.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { startApp, appReady, PREFIX } from "./support.mjs";
 
 const PAGES = [
@@ -121,6 +122,28 @@ test("every page can be reached with the keyboard alone", async () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(`${app.url}${path}/`);
     assert.match(await page.locator("main h1").innerText(), heading);
+  }
+  await page.context().close();
+  app.assertClean();
+});
+
+test("the menu of the built page links to every page folder the build made, by the page's own name", async () => {
+  const folders = JSON.parse(await readFile(new URL("../../scripts/routes.json", import.meta.url), "utf8"));
+  const page = await app.newPage();
+  await page.goto(app.url);
+  await appReady(page);
+  const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
+  const links = await nav.getByRole("link").evaluateAll((as) => as.map((a) => ({ href: a.href, name: a.textContent })));
+  assert.deepEqual(
+    links.map((l) => l.href),
+    folders.map((f) => `${app.url}${f}/`),
+  );
+  for (const { href, name } of links) {
+    await nav.getByRole("link", { name, exact: true }).click();
+    await page.waitForURL(href);
+    // The link is named like the page it opens.
+    assert.equal(await page.title(), `${name} - Zichtbaar`);
+    assert.equal(await page.locator('nav a[aria-current="page"]').textContent(), name);
   }
   await page.context().close();
   app.assertClean();

@@ -547,6 +547,15 @@ impl ReceiptAnswers {
             ReceiptText::Wishes => &self.wishes,
         }
     }
+
+    /// The free-text field `t`, to edit.
+    pub fn text_mut(&mut self, t: ReceiptText) -> &mut String {
+        match t {
+            ReceiptText::RoleOther => &mut self.role_other,
+            ReceiptText::Reactions => &mut self.reactions,
+            ReceiptText::Wishes => &mut self.wishes,
+        }
+    }
 }
 
 // ---- A receipt is stored flat: the school, then the fields of its

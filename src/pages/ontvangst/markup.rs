@@ -1,472 +1,289 @@
 //! The markup of the receipt form, as pure functions (tested natively).
 //!
-//! Every input carries `data-field`, the name of the [`Receipt`] field it
-//! edits; every field that can be wrong has an error paragraph
-//! `<id>-error`, hidden until there is something to say.
+//! Every input carries a [`Field`], the part of the [`Receipt`] it edits;
+//! every field that can be wrong is a [`Check`], with an error paragraph
+//! that stays hidden until there is something to say.
 
 use zichtbaar_core::export::NotReady;
-use zichtbaar_core::record::{Role, SharedWithColleagues};
+use zichtbaar_core::record::{ReceiptText, Role, SharedWithColleagues};
 use zichtbaar_core::{Receipt, Record, RecordId};
 
-use crate::components::share_markup::{role_label, shared_label};
-use crate::html::{a, flag, Html};
+use crate::html::{html, names, Id, Markup};
 
-pub const ROLES: [Role; 5] = [
-    Role::Directeur,
-    Role::Ondersteuningscoordinator,
-    Role::Teamleider,
-    Role::Docent,
-    Role::Anders,
-];
+/// Where the receipt editor is drawn, below the introduction.
+pub const EDITOR: Id = Id("r-editor");
+/// The error summary, empty and hidden until sending is tried.
+pub const ERRORS: Id = Id("r-errors");
+/// The form; hidden (not removed) while sharing.
+pub const FORM: Id = Id("r-form");
+/// The share step.
+pub const SHARE: Id = Id("r-share");
 
-pub const SHARED: [SharedWithColleagues; 3] = [
-    SharedWithColleagues::Ja,
-    SharedWithColleagues::Nee,
-    SharedWithColleagues::NogNiet,
-];
-
-pub fn role_value(role: Role) -> &'static str {
-    match role {
-        Role::Directeur => "directeur",
-        Role::Ondersteuningscoordinator => "ondersteuningscoordinator",
-        Role::Teamleider => "teamleider",
-        Role::Docent => "docent",
-        Role::Anders => "anders",
+impl Field {
+    /// The receipt's free-text field this input edits, if it is one.
+    pub fn text(self) -> Option<ReceiptText> {
+        match self {
+            Field::RoleOther => Some(ReceiptText::RoleOther),
+            Field::Reactions => Some(ReceiptText::Reactions),
+            Field::Wishes => Some(ReceiptText::Wishes),
+            Field::SchoolName | Field::Brin | Field::Role | Field::Received | Field::Shared => None,
+        }
     }
 }
 
-pub fn shared_value(s: SharedWithColleagues) -> &'static str {
-    match s {
-        SharedWithColleagues::Ja => "ja",
-        SharedWithColleagues::Nee => "nee",
-        SharedWithColleagues::NogNiet => "nog-niet",
+names! {
+    /// The part of the receipt an input edits.
+    pub enum Field in field {
+        SchoolName = "schoolName",
+        Brin = "brin",
+        Role = "role",
+        RoleOther = "roleOther",
+        Received = "received",
+        Shared = "shared",
+        Reactions = "reactions",
+        Wishes = "wishes",
+    }
+}
+
+names! {
+    /// The inputs that can be wrong, by id: error summary links say which
+    /// one to focus.
+    pub enum Check in focus {
+        School = "r-school",
+        Brin = "r-brin",
+        Received = "r-received",
+    }
+}
+
+impl Check {
+    pub fn input(self) -> Id {
+        Id(crate::html::Name::as_str(self))
+    }
+
+    pub fn error(self) -> Id {
+        Id(match self {
+            Check::School => "r-school-error",
+            Check::Brin => "r-brin-error",
+            Check::Received => "r-received-error",
+        })
+    }
+}
+
+names! {
+    /// What the form's buttons do.
+    pub enum Action in action {
+        Next = "next",
+        New = "new",
     }
 }
 
 /// The input a problem belongs to, and what to say about it.
-pub fn problem_text(p: NotReady) -> (&'static str, &'static str) {
+pub fn problem_text(p: NotReady) -> (Check, &'static str) {
     match p {
-        NotReady::SchoolNameMissing => ("r-school", "Vul de naam van de school in."),
+        NotReady::SchoolNameMissing => (Check::School, "Vul de naam van de school in."),
         NotReady::BrinMalformed => (
-            "r-brin",
+            Check::Brin,
             "Een BRIN-code bestaat uit 2 cijfers en 2 letters, bijvoorbeeld 12AB. Je mag dit veld ook leeg laten.",
         ),
         NotReady::NotConfirmed => (
-            "r-received",
+            Check::Received,
             "Vink aan dat jullie de handreiking hebben ontvangen.",
         ),
     }
 }
 
-fn error(h: &mut Html, id: &str) {
-    h.open(
-        "p",
-        &[
-            a("class", "zb-error"),
-            a("id", &format!("{id}-error")),
-            flag("hidden", true),
-        ],
-    )
-    .close("p");
-}
-
-fn text_input(
-    h: &mut Html,
-    id: &str,
-    field: &str,
-    value: &str,
-    described: Option<&str>,
-    class: &str,
-    extra: &[(&str, Option<&str>)],
-) {
-    let mut attrs = vec![
-        a("id", id),
-        a("class", class),
-        a("data-field", field),
-        a("value", value),
-        ("aria-describedby", described),
-    ];
-    attrs.extend_from_slice(extra);
-    h.open("input", &attrs);
+fn error(check: Check) -> Markup {
+    html! { p class="zb-error" id=(check.error()) hidden {} }
 }
 
 fn radios<T: Copy + PartialEq>(
-    h: &mut Html,
-    field: &str,
+    field: Field,
     options: &[T],
     chosen: Option<T>,
     value: fn(T) -> &'static str,
     label: fn(T) -> &'static str,
-) {
-    h.open("div", &[a("class", "zb-scale")]);
-    for &o in options {
-        h.open("label", &[a("class", "zb-choice")])
-            .open(
-                "input",
-                &[
-                    a("type", "radio"),
-                    a("name", field),
-                    a("value", value(o)),
-                    a("data-field", field),
-                    flag("checked", chosen == Some(o)),
-                ],
-            )
-            .el("span", &[], label(o))
-            .close("label");
+) -> Markup {
+    html! {
+        div.zb-scale {
+            @for &o in options {
+                label class="zb-choice" {
+                    input type="radio" name=(field) value=(value(o)) data-field=(field) checked[chosen == Some(o)];
+                    span { (label(o)) }
+                }
+            }
+        }
     }
-    h.close("div");
 }
 
-/// A label or legend with its text and whether the field must be filled:
-/// every field says one or the other, in the same way.
-fn caption(h: &mut Html, tag: &str, attrs: &[(&str, Option<&str>)], text: &str, required: bool) {
-    h.open(tag, attrs)
-        .text(text)
-        .text(" ")
-        .el(
-            "span",
-            &[a("class", "zb-required")],
-            if required {
-                "(verplicht)"
-            } else {
-                "(niet verplicht)"
-            },
-        )
-        .close(tag);
+/// A label or legend's text and whether the field must be filled: every
+/// field says one or the other, in the same way.
+fn caption(text: &str, required: bool) -> Markup {
+    html! {
+        (text) " "
+        span.zb-required { @if required { "(verplicht)" } @else { "(niet verplicht)" } }
+    }
 }
 
-fn textarea(h: &mut Html, id: &str, field: &str, label: &str, hint: &str, value: &str) {
+fn textarea(id: &str, field: Field, label: &str, hint: &str, value: &str) -> Markup {
     let hint_id = format!("{id}-hint");
-    h.open("div", &[a("class", "zb-field")]);
-    caption(h, "label", &[a("for", id)], label, false);
-    h.el("p", &[a("class", "zb-hint"), a("id", &hint_id)], hint)
-        .open(
-            "textarea",
-            &[
-                a("id", id),
-                a("class", "zb-textarea"),
-                a("rows", "4"),
-                a("data-field", field),
-                a("aria-describedby", &hint_id),
-            ],
-        )
-        .text("\n")
-        .text(value)
-        .close("textarea")
-        .close("div");
+    html! {
+        div.zb-field {
+            label for=(id) { (caption(label, false)) }
+            p class="zb-hint" id=(hint_id) { (hint) }
+            textarea id=(id) class="zb-textarea" rows="4" data-field=(field) aria-describedby=(hint_id) {
+                "\n" (value)
+            }
+        }
+    }
 }
+
+const ROLE_OTHER: &str = "r-role-other";
 
 /// The form, filled in with `r`.
-pub fn form(r: &Receipt) -> String {
-    let mut h = Html::new();
-
-    h.open("div", &[a("class", "zb-field")]);
-    caption(
-        &mut h,
-        "label",
-        &[a("for", "r-school")],
-        "Naam van de school",
-        true,
-    );
-    error(&mut h, "r-school");
-    text_input(
-        &mut h,
-        "r-school",
-        "schoolName",
-        &r.school_name,
-        Some("r-school-error"),
-        "zb-input",
-        &[a("autocomplete", "organization"), flag("required", true)],
-    );
-    h.close("div");
-
-    h.open("div", &[a("class", "zb-field")]);
-    caption(&mut h, "label", &[a("for", "r-brin")], "BRIN-code", false);
-    h.el(
-        "p",
-        &[a("class", "zb-hint"), a("id", "r-brin-hint")],
-        "2 cijfers en 2 letters, bijvoorbeeld 12AB.",
-    );
-    error(&mut h, "r-brin");
-    text_input(
-        &mut h,
-        "r-brin",
-        "brin",
-        &r.brin,
-        Some("r-brin-hint r-brin-error"),
-        "zb-input zb-input--short",
-        &[
-            a("maxlength", "4"),
-            a("autocapitalize", "characters"),
-            a("spellcheck", "false"),
-        ],
-    );
-    h.close("div");
-
-    h.open("fieldset", &[a("class", "zb-field")]);
-    caption(&mut h, "legend", &[], "Je rol", false);
-    radios(
-        &mut h,
-        "role",
-        &ROLES,
-        r.answers.role,
-        role_value,
-        role_label,
-    );
-    h.open("div", &[a("class", "zb-field zb-field--nested")])
-        .el(
-            "label",
-            &[a("for", "r-role-other")],
-            "Als je 'Anders' kiest: wat is je rol?",
-        );
-    text_input(
-        &mut h,
-        "r-role-other",
-        "roleOther",
-        &r.answers.role_other,
-        None,
-        "zb-input",
-        &[],
-    );
-    h.close("div").close("fieldset");
-
-    h.open(
-        "fieldset",
-        &[
-            a("class", "zb-field"),
-            a("aria-describedby", "r-received-error"),
-        ],
-    );
-    caption(&mut h, "legend", &[], "Ontvangen", true);
-    error(&mut h, "r-received");
-    h.open("label", &[a("class", "zb-choice")])
-        .open(
-            "input",
-            &[
-                a("type", "checkbox"),
-                a("id", "r-received"),
-                a("data-field", "received"),
-                a("aria-describedby", "r-received-error"),
-                flag("checked", r.answers.received),
-            ],
-        )
-        .el(
-            "span",
-            &[],
-            "Ja, onze school heeft de handreiking ontvangen.",
-        )
-        .close("label")
-        .close("fieldset");
-
-    h.open("fieldset", &[a("class", "zb-field")]);
-    caption(
-        &mut h,
-        "legend",
-        &[],
-        "Heb je de handreiking gedeeld met collega's?",
-        false,
-    );
-    radios(
-        &mut h,
-        "shared",
-        &SHARED,
-        r.answers.shared_with_colleagues,
-        shared_value,
-        shared_label,
-    );
-    h.close("fieldset");
-
-    textarea(
-        &mut h,
-        "r-reactions",
-        "reactions",
-        "Wat vind je van de handreiking?",
-        "Bijvoorbeeld: wat helpt je, wat mis je, wat is niet duidelijk?",
-        &r.answers.reactions,
-    );
-    textarea(
-        &mut h,
-        "r-wishes",
-        "wishes",
-        "Wat wil je bespreken met het samenwerkingsverband?",
-        "Onderwerpen of vragen voor het gesprek.",
-        &r.answers.wishes,
-    );
-    h.finish()
+pub fn form(r: &Receipt) -> Markup {
+    let school = Check::School;
+    let brin = Check::Brin;
+    let received = Check::Received;
+    html! {
+        div.zb-field {
+            label for=(school.input()) { (caption("Naam van de school", true)) }
+            (error(school))
+            input id=(school.input()) class="zb-input" data-field=(Field::SchoolName) value=(r.school_name)
+                aria-describedby=(school.error()) autocomplete="organization" required;
+        }
+        div.zb-field {
+            label for=(brin.input()) { (caption("BRIN-code", false)) }
+            p class="zb-hint" id="r-brin-hint" { "2 cijfers en 2 letters, bijvoorbeeld 12AB." }
+            (error(brin))
+            input id=(brin.input()) class="zb-input zb-input--short" data-field=(Field::Brin) value=(r.brin)
+                aria-describedby={ "r-brin-hint " (brin.error()) } maxlength="4" autocapitalize="characters" spellcheck="false";
+        }
+        fieldset.zb-field {
+            legend { (caption("Je rol", false)) }
+            (radios(Field::Role, &Role::ALL, r.answers.role, Role::as_str, Role::label))
+            div class="zb-field zb-field--nested" {
+                label for=(ROLE_OTHER) { "Als je 'Anders' kiest: wat is je rol?" }
+                input id=(ROLE_OTHER) class="zb-input" data-field=(Field::RoleOther) value=(r.answers.role_other);
+            }
+        }
+        fieldset class="zb-field" aria-describedby=(received.error()) {
+            legend { (caption("Ontvangen", true)) }
+            (error(received))
+            label class="zb-choice" {
+                input type="checkbox" id=(received.input()) data-field=(Field::Received)
+                    aria-describedby=(received.error()) checked[r.answers.received];
+                span { "Ja, onze school heeft de handreiking ontvangen." }
+            }
+        }
+        fieldset.zb-field {
+            legend { (caption("Heb je de handreiking gedeeld met collega's?", false)) }
+            (radios(Field::Shared, &SharedWithColleagues::ALL, r.answers.shared_with_colleagues, SharedWithColleagues::as_str, SharedWithColleagues::label))
+        }
+        (textarea("r-reactions", Field::Reactions, "Wat vind je van de handreiking?", "Bijvoorbeeld: wat helpt je, wat mis je, wat is niet duidelijk?", &r.answers.reactions))
+        (textarea("r-wishes", Field::Wishes, "Wat wil je bespreken met het samenwerkingsverband?", "Onderwerpen of vragen voor het gesprek.", &r.answers.wishes))
+    }
 }
 
-/// The top of the page, and the place for the editor (`r-editor`).
-pub fn intro(title: &str, deadline: &str) -> String {
-    let mut h = Html::new();
-    h.el(
-        "h1",
-        &[a("tabindex", "-1")],
-        "Ontvangst van de handreiking bevestigen",
-    );
-    h.el(
-        "p",
-        &[a("class", "zb-lead")],
-        &format!(
-            "Het samenwerkingsverband vraagt elke school om te laten weten dat de handreiking '{title}' is aangekomen. We horen ook graag wat je ervan vindt. Collega's mogen ook reageren."
-        ),
-    );
-    h.open("p", &[a("class", "zb-deadline")])
-        .el("strong", &[], deadline)
-        .close("p");
-    h.el(
-        "p",
-        &[a("class", "zb-privacy-line")],
-        "Wat je invult, blijft op dit apparaat tot je het zelf deelt. We vragen niet naar je naam.",
-    );
-    h.open("div", &[a("id", "r-editor")]).close("div");
-    h.finish()
+/// The top of the page, and the place for the editor ([`EDITOR`]).
+pub fn intro(title: &str, deadline: &str) -> Markup {
+    html! {
+        h1 tabindex="-1" { "Ontvangst van de handreiking bevestigen" }
+        p.zb-lead {
+            "Het samenwerkingsverband vraagt elke school om te laten weten dat de handreiking '" (title) "' is aangekomen. We horen ook graag wat je ervan vindt. Collega's mogen ook reageren."
+        }
+        p.zb-deadline { strong { (deadline) } }
+        p.zb-privacy-line { "Wat je invult, blijft op dit apparaat tot je het zelf deelt. We vragen niet naar je naam." }
+        div id=(EDITOR) {}
+    }
+}
+
+/// Shown instead of the form when no instrument asks for a receipt.
+pub fn no_receipt() -> Markup {
+    html! {
+        h1 tabindex="-1" { "Ontvangst bevestigen" }
+        p { "In deze versie van Zichtbaar vraagt geen handreiking om een ontvangstbevestiging." }
+    }
 }
 
 /// The page below its introduction: the save status, the error summary
-/// (`r-errors`, empty until needed), the form (`r-form`) and the share step
-/// (`r-share`). While sharing, the form is hidden, not removed.
-pub fn page(status: &str, form_html: &str, list: &str, share: Option<&str>) -> String {
-    let mut h = Html::new();
-    h.raw(status);
-    h.open(
-        "div",
-        &[
-            a("id", "r-errors"),
-            a("class", "zb-error-summary"),
-            a("tabindex", "-1"),
-            a("role", "alert"),
-            flag("hidden", true),
-        ],
-    )
-    .close("div");
-    h.open(
-        "div",
-        &[a("id", "r-form"), a("class", "zb-receipt"), flag("hidden", share.is_some())],
-    )
-    .open("form", &[a("class", "zb-form"), flag("novalidate", true)])
-    .raw(form_html)
-    .close("form")
-    .open("div", &[a("class", "zb-form__actions")])
-    .el(
-        "button",
-        &[a("type", "button"), a("class", "zb-button"), a("data-action", "next")],
-        "Verder naar delen",
-    )
-    .close("div")
-    .open("div", &[a("class", "zb-form__new")])
-    .el(
-        "p",
-        &[],
-        "Vul je dit in voor een collega, op dezelfde computer? Begin dan een nieuwe bevestiging. De vorige blijft bewaard.",
-    )
-    .el(
-        "button",
-        &[
-            a("type", "button"),
-            a("class", "zb-button zb-button--secondary"),
-            a("data-action", "new"),
-        ],
-        "Nieuwe bevestiging beginnen",
-    )
-    .raw(list)
-    .close("div")
-    .close("div");
-    h.open("div", &[a("id", "r-share")])
-        .raw(share.unwrap_or(""))
-        .close("div");
-    h.finish()
+/// ([`ERRORS`], empty until needed), the form ([`FORM`]) and the share step
+/// ([`SHARE`]). While sharing, the form is hidden, not removed.
+pub fn page(status: Markup, form_html: Markup, list: Markup, share: Option<Markup>) -> Markup {
+    html! {
+        (status)
+        div id=(ERRORS) class="zb-error-summary" tabindex="-1" role="alert" hidden {}
+        div id=(FORM) class="zb-receipt" hidden[share.is_some()] {
+            form class="zb-form" novalidate { (form_html) }
+            div.zb-form__actions {
+                button type="button" class="zb-button" data-action=(Action::Next) { "Verder naar delen" }
+            }
+            div.zb-form__new {
+                p { "Vul je dit in voor een collega, op dezelfde computer? Begin dan een nieuwe bevestiging. De vorige blijft bewaard." }
+                button type="button" class="zb-button zb-button--secondary" data-action=(Action::New) { "Nieuwe bevestiging beginnen" }
+                (list)
+            }
+        }
+        div id=(SHARE) { @if let Some(share) = share { (share) } }
+    }
 }
 
 /// The receipts on this device, when there is more than one: each a link
 /// that opens it, the open one marked.
-pub fn receipt_list(receipts: &[&Record], open: Option<&RecordId>) -> String {
+pub fn receipt_list(receipts: &[&Record], open: Option<&RecordId>) -> Markup {
     if receipts.len() < 2 {
-        return String::new();
+        return html! {};
     }
-    let mut h = Html::new();
-    h.el(
-        "h2",
-        &[a("class", "zb-form__list-title")],
-        "Bevestigingen op dit apparaat",
-    );
-    h.open("ul", &[a("class", "zb-form__list")]);
-    for r in receipts {
-        let Some(receipt) = r.receipt() else { continue };
-        let school = if receipt.school_name.trim().is_empty() {
-            "Zonder naam van de school"
-        } else {
-            receipt.school_name.trim()
-        };
-        // Lower case written out: str::to_lowercase would bring Unicode
-        // tables into the wasm.
-        let role = match receipt.answers.role {
-            Some(Role::Directeur) => "directeur",
-            Some(Role::Ondersteuningscoordinator) => "ondersteuningscoördinator",
-            Some(Role::Teamleider) => "teamleider",
-            Some(Role::Docent) => "docent",
-            Some(Role::Anders) => "andere rol",
-            None => "rol niet ingevuld",
-        };
-        let text = format!("{school}, {role} (bijgewerkt {})", r.updated.dutch());
-        let is_open = open == Some(&r.id);
-        h.open("li", &[]);
-        if is_open {
-            h.el("span", &[a("aria-current", "true")], &text)
-                .text(" (nu open)");
-        } else {
-            h.el(
-                "a",
-                &[a("href", &format!("ontvangst/?bevestiging={}", r.id))],
-                &text,
-            );
+    html! {
+        h2.zb-form__list-title { "Bevestigingen op dit apparaat" }
+        ul.zb-form__list {
+            @for r in receipts {
+                @if let Some(receipt) = r.receipt() {
+                    @let school = if receipt.school_name.trim().is_empty() { "Zonder naam van de school" } else { receipt.school_name.trim() };
+                    @let role = receipt.answers.role.map_or("rol niet ingevuld", Role::in_sentence);
+                    @let text = format!("{school}, {role} (bijgewerkt {})", r.updated.dutch());
+                    li {
+                        @if open == Some(&r.id) {
+                            span aria-current="true" { (text) }
+                            " (nu open)"
+                        } @else {
+                            a href={ "ontvangst/?bevestiging=" (r.id) } { (text) }
+                        }
+                    }
+                }
+            }
         }
-        h.close("li");
     }
-    h.close("ul");
-    h.finish()
 }
 
 /// The share step: the panel, or why it cannot be shown yet, and the way back.
-pub fn share_view(panel: Option<&str>) -> String {
-    let mut h = Html::new();
-    match panel {
-        Some(panel) => {
-            h.raw(panel);
-            h.open("p", &[])
-                .el("a", &[a("href", "ontvangst/")], "Terug naar het formulier")
-                .close("p");
-        }
-        None => {
-            h.open("p", &[a("class", "zb-notice")])
-                .text("Het formulier is nog niet compleet. ")
-                .el(
-                    "a",
-                    &[a("href", "ontvangst/")],
-                    "Ga terug naar het formulier",
-                )
-                .close("p");
+pub fn share_view(panel: Option<Markup>) -> Markup {
+    html! {
+        @match panel {
+            Some(panel) => {
+                (panel)
+                p { a href="ontvangst/" { "Terug naar het formulier" } }
+            }
+            None => {
+                p.zb-notice {
+                    "Het formulier is nog niet compleet. "
+                    a href="ontvangst/" { "Ga terug naar het formulier" }
+                }
+            }
         }
     }
-    h.finish()
 }
 
 /// The error summary: what to fix, each a link to its field.
-pub fn error_summary(problems: &[NotReady]) -> String {
-    let mut h = Html::new();
-    h.el("h2", &[], "Nog niet klaar om te delen");
-    h.open("ul", &[]);
-    for &p in problems {
-        let (id, text) = problem_text(p);
-        h.open("li", &[])
-            .el(
-                "a",
-                &[a("href", &format!("ontvangst/#{id}")), a("data-focus", id)],
-                text,
-            )
-            .close("li");
+pub fn error_summary(problems: &[NotReady]) -> Markup {
+    html! {
+        h2 { "Nog niet klaar om te delen" }
+        ul {
+            @for &p in problems {
+                @let (check, text) = problem_text(p);
+                li { a href={ "ontvangst/#" (check.input()) } data-focus=(check) { (text) } }
+            }
+        }
     }
-    h.close("ul");
-    h.finish()
 }
 
 #[cfg(test)]
@@ -477,7 +294,7 @@ mod tests {
 
     #[test]
     fn every_input_is_labelled_and_every_id_unique() {
-        let html = form(&Receipt::default());
+        let html = form(&Receipt::default()).into_string();
         let all = attr_values(&html, "id");
         let unique: std::collections::BTreeSet<_> = all.iter().collect();
         assert_eq!(unique.len(), all.len());
@@ -523,7 +340,7 @@ mod tests {
                 ..ReceiptAnswers::default()
             },
         };
-        let html = form(&r);
+        let html = form(&r).into_string();
         assert!(html.contains("value=\"De &quot;Brug&quot; &amp; co\""));
         assert!(html.contains("value=\"teamleider\" data-field=\"role\" checked>"));
         assert!(html.contains("value=\"nog-niet\" data-field=\"shared\" checked>"));
@@ -535,7 +352,8 @@ mod tests {
 
     #[test]
     fn the_error_summary_links_to_each_field() {
-        let html = error_summary(&[NotReady::SchoolNameMissing, NotReady::BrinMalformed]);
+        let html =
+            error_summary(&[NotReady::SchoolNameMissing, NotReady::BrinMalformed]).into_string();
         assert!(html.contains("data-focus=\"r-school\">Vul de naam van de school in.</a>"));
         assert!(html.contains("data-focus=\"r-brin\""));
         assert_eq!(html.matches("<li>").count(), 2);

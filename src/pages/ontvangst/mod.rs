@@ -12,27 +12,29 @@
 //! computer, and keeps the previous one; every receipt on the device is
 //! listed, and `?bevestiging=<id>` opens one.
 
-mod markup;
+pub(crate) mod markup;
 
 use leptos::prelude::*;
-use leptos::reactive::owner::Owner;
 use zichtbaar_core::export::{receipt_problems, NotReady, School};
 use zichtbaar_core::record::days_until_deadline;
+use zichtbaar_core::record::{Role, SharedWithColleagues};
 use zichtbaar_core::{Instrument, Receipt, Record, RecordId, SchoolYear};
 
+use self::markup::{Action, Check, Field};
 use crate::autosave::{use_autosave, SaveStatus};
 use crate::components::save_status;
-use crate::components::share_panel::ShareController;
+use crate::components::share_panel::{SharePanel, ShareRequest};
 use crate::draft::Draft;
+use crate::html::{Markup, Name};
 use crate::route::{Location, Router};
+use crate::slot::Slot;
 use crate::{dom, files, instruments, platform, storage};
 
-/// Shows (or clears) the error of the field with input `id`.
-fn set_error(id: &str, message: Option<&str>) {
-    let error = format!("{id}-error");
-    dom::set_text(&error, message.unwrap_or(""));
-    dom::set_attr(&error, "hidden", message.is_none().then_some(""));
-    dom::set_attr(id, "aria-invalid", message.map(|_| "true"));
+/// Shows (or clears) the error of a field that can be wrong.
+fn set_error(check: Check, message: Option<&str>) {
+    dom::set_text(check.error(), message.unwrap_or(""));
+    dom::set_attr(check.error(), "hidden", message.is_none().then_some(""));
+    dom::set_attr(check.input(), "aria-invalid", message.map(|_| "true"));
 }
 
 /// The first instrument that asks for a receipt (the handreiking).
@@ -58,45 +60,32 @@ fn deadline_text(instrument: &Instrument, year: SchoolYear) -> Option<String> {
 /// drawn anew for "Nieuwe bevestiging beginnen".
 pub fn mount(main: &web_sys::Element) {
     let Some(instrument) = receipt_instrument() else {
-        main.set_inner_html(
-            r#"<h1 tabindex="-1">Ontvangst bevestigen</h1><p>In deze versie van Zichtbaar vraagt geen handreiking om een ontvangstbevestiging.</p>"#,
-        );
+        dom::draw(main, &markup::no_receipt());
         return;
     };
     let location = Router::expect().location();
     let year = SchoolYear::containing(platform::today());
-    main.set_inner_html(&markup::intro(
-        &instrument.def().title,
-        &deadline_text(instrument, year).unwrap_or_default(),
-    ));
-    let Some(container) = dom::by_id("r-editor") else {
+    dom::draw(
+        main,
+        &markup::intro(
+            &instrument.def().title,
+            &deadline_text(instrument, year).unwrap_or_default(),
+        ),
+    );
+    let Some(container) = dom::by_id(markup::EDITOR) else {
         return;
     };
     // Bumped by "Nieuwe bevestiging beginnen": the form is drawn anew.
     let generation = RwSignal::new(0u32);
-    let editor: StoredValue<Option<Owner>, LocalStorage> = StoredValue::new_local(None);
-    let unmount = move || {
-        if let Some(owner) = editor.try_update_value(Option::take).flatten() {
-            owner.cleanup();
-        }
-    };
-    // Owners for what is mounted hang off this one, not off the effect: an
-    // effect cleans up its children every time it runs again.
-    let parent = Owner::current().unwrap_or_default();
+    let editor = Slot::new();
     Effect::new(move |previous: Option<(u32, Option<String>)>| {
         let asked = location.with(|l| l.param("bevestiging").map(str::to_owned));
         let now = (generation.get(), asked);
         if previous.as_ref() != Some(&now) {
-            unmount();
-            let owner = parent.with(Owner::new);
-            owner.with(|| {
-                untrack(|| receipt_editor(&container, instrument, year, location, generation))
-            });
-            editor.set_value(Some(owner));
+            editor.mount(|| receipt_editor(&container, instrument, year, location, generation));
         }
         now
     });
-    on_cleanup(unmount);
 }
 
 /// Draws the receipt editor into `container` and listens there.
@@ -184,11 +173,12 @@ fn receipt_editor(
         }
         result
     });
-    let share: StoredValue<Option<ShareController>, LocalStorage> = StoredValue::new_local(None);
+    let share: StoredValue<Option<SharePanel>, LocalStorage> = StoredValue::new_local(None);
+    let host: web_sys::EventTarget = container.clone().into();
 
     // Sharing needs what is stored; the form stays in the page (hidden) so
     // that nothing typed is lost when coming back.
-    let render_share = move || -> String {
+    let render_share = move || -> Markup {
         autosave.flush();
         let (record, ready) =
             draft.with_value(|d| (d.record().cloned(), receipt_problems(&d.body).is_empty()));
@@ -197,116 +187,124 @@ fn receipt_editor(
                 name: r.school_name.clone(),
                 brin: r.brin.clone(),
             });
-            let contact = instrument
+            let contact_email = instrument
                 .def()
                 .contact_email
                 .as_deref()
                 .unwrap_or("")
                 .to_owned();
-            let (controller, html) =
-                ShareController::new(record, instrument, Vec::new(), school, contact);
-            share.set_value(Some(controller));
-            html
+            let (panel, markup) = SharePanel::open(
+                &host,
+                ShareRequest {
+                    record,
+                    instrument,
+                    school_names: Vec::new(),
+                    suggested_school: school,
+                    contact_email,
+                },
+            );
+            share.set_value(Some(panel));
+            markup
         });
-        markup::share_view(panel.as_deref())
+        markup::share_view(panel)
     };
-    container.set_inner_html(&markup::page(
-        &save_status::markup(&initial),
-        &form_html,
-        &list,
-        untrack(sharing).then(render_share).as_deref(),
-    ));
+    dom::draw(
+        container,
+        &markup::page(
+            save_status::markup(&initial),
+            form_html,
+            list,
+            untrack(sharing).then(&render_share),
+        ),
+    );
     Effect::new(move |prev: Option<bool>| {
         let now = sharing();
         if prev.is_some_and(|p| p != now) {
             share.set_value(None);
-            dom::set_attr("r-form", "hidden", now.then_some(""));
-            dom::set_html("r-share", &if now { render_share() } else { String::new() });
-            dom::focus(if now { "zb-share-title" } else { "r-school" });
+            dom::set_attr(markup::FORM, "hidden", now.then_some(""));
+            dom::set_html(
+                markup::SHARE,
+                &if now {
+                    render_share()
+                } else {
+                    crate::html::html! {}
+                },
+            );
+            if now {
+                dom::focus(crate::components::share_markup::TITLE);
+            } else {
+                dom::focus(Check::School.input());
+            }
         }
         now
     });
-    save_status::follow(autosave.status());
+    save_status::follow(container, autosave.status(), move || {
+        let record = draft.with_value(|d| d.snapshot());
+        files::download_backup(&[record]);
+    });
 
     let edit = move |f: &mut dyn FnMut(&mut Receipt)| {
         draft.update_value(|d| f(&mut d.body));
         autosave.changed();
     };
     let on_input = move |ev: web_sys::Event| {
-        if share.get_value().is_some_and(|c| c.input(&ev)) {
-            return;
-        }
-        let Some(el) = dom::target(&ev) else { return };
-        let Some(field) = el.get_attribute("data-field") else {
+        let Some((field, _)) = dom::named::<Field>(&ev) else {
             return;
         };
         let value = event_target_value(&ev);
-        match field.as_str() {
-            "schoolName" => edit(&mut |r| r.school_name = value.clone()),
-            "brin" => edit(&mut |r| r.brin = value.clone()),
-            "roleOther" => edit(&mut |r| r.answers.role_other = value.clone()),
-            "reactions" => edit(&mut |r| r.answers.reactions = value.clone()),
-            "wishes" => edit(&mut |r| r.answers.wishes = value.clone()),
+        match (field, field.text()) {
+            (_, Some(text)) => edit(&mut |r| *r.answers.text_mut(text) = value.clone()),
+            (Field::SchoolName, _) => edit(&mut |r| r.school_name = value.clone()),
+            (Field::Brin, _) => edit(&mut |r| r.brin = value.clone()),
+            // Choices are read on change.
             _ => {}
         }
     };
     let on_change = move |ev: web_sys::Event| {
-        if share.get_value().is_some_and(|c| c.change(&ev)) {
-            return;
-        }
-        let Some(el) = dom::target(&ev) else { return };
-        let Some(field) = el.get_attribute("data-field") else {
+        let Some((field, el)) = dom::named::<Field>(&ev) else {
             return;
         };
         let value = event_target_value(&ev);
         let checked = dom::is_checked(&el);
-        match field.as_str() {
-            "role" => {
-                let role = markup::ROLES
-                    .into_iter()
-                    .find(|r| markup::role_value(*r) == value);
+        match field {
+            Field::Role => {
+                let role = Role::parse(&value);
                 edit(&mut |r| r.answers.role = role);
             }
-            "shared" => {
-                let s = markup::SHARED
-                    .into_iter()
-                    .find(|s| markup::shared_value(*s) == value);
+            Field::Shared => {
+                let s = SharedWithColleagues::parse(&value);
                 edit(&mut |r| r.answers.shared_with_colleagues = s);
             }
-            "received" => {
+            Field::Received => {
                 edit(&mut |r| r.answers.received = checked);
                 if checked {
-                    set_error("r-received", None);
+                    set_error(Check::Received, None);
                 }
             }
             // Check a field when the user leaves it, not while typing. An
             // empty school name is only an error once sending is tried.
-            "brin" | "schoolName" => {
-                let problems = draft.with_value(|d| receipt_problems(&d.body));
-                let (id, problem) = if field == "brin" {
-                    ("r-brin", NotReady::BrinMalformed)
-                } else {
-                    ("r-school", NotReady::SchoolNameMissing)
-                };
-                let wrong = problems.contains(&problem) && problem == NotReady::BrinMalformed;
-                set_error(id, wrong.then(|| markup::problem_text(problem).1));
+            Field::Brin => {
+                let wrong = draft
+                    .with_value(|d| receipt_problems(&d.body))
+                    .contains(&NotReady::BrinMalformed);
+                set_error(
+                    Check::Brin,
+                    wrong.then(|| markup::problem_text(NotReady::BrinMalformed).1),
+                );
             }
-            _ => {}
+            Field::SchoolName => set_error(Check::School, None),
+            // Text is read as it is typed.
+            Field::RoleOther | Field::Reactions | Field::Wishes => {}
         }
     };
     let on_click = move |ev: web_sys::Event| {
-        if share.get_value().is_some_and(|c| c.click(&ev)) {
-            return;
-        }
-        if let Some(link) = dom::closest(&ev, "[data-focus]") {
+        if let Some((check, _)) = dom::named::<Check>(&ev) {
             ev.prevent_default();
-            dom::focus(&link.get_attribute("data-focus").unwrap_or_default());
+            dom::focus(check.input());
             return;
         }
-        let action =
-            dom::closest(&ev, "[data-action]").and_then(|b| b.get_attribute("data-action"));
-        match action.as_deref() {
-            Some("next") => {
+        match dom::named::<Action>(&ev) {
+            Some((Action::Next, _)) => {
                 autosave.flush();
                 let problems = draft.with_value(|d| receipt_problems(&d.body));
                 for p in [
@@ -314,19 +312,19 @@ fn receipt_editor(
                     NotReady::BrinMalformed,
                     NotReady::NotConfirmed,
                 ] {
-                    let (id, text) = markup::problem_text(p);
-                    set_error(id, problems.contains(&p).then_some(text));
+                    let (check, text) = markup::problem_text(p);
+                    set_error(check, problems.contains(&p).then_some(text));
                 }
                 if problems.is_empty() {
-                    dom::set_attr("r-errors", "hidden", Some(""));
+                    dom::set_attr(markup::ERRORS, "hidden", Some(""));
                     router.navigate("ontvangst/?weergave=delen");
                 } else {
-                    dom::set_html("r-errors", &markup::error_summary(&problems));
-                    dom::set_attr("r-errors", "hidden", None);
-                    dom::focus("r-errors");
+                    dom::set_html(markup::ERRORS, &markup::error_summary(&problems));
+                    dom::set_attr(markup::ERRORS, "hidden", None);
+                    dom::focus(markup::ERRORS);
                 }
             }
-            Some("new") => {
+            Some((Action::New, _)) => {
                 autosave.flush();
                 let _ = storage::set_current_receipt(&platform::new_record_id());
                 if location.with_untracked(|l| l.param("bevestiging").is_some()) {
@@ -335,16 +333,13 @@ fn receipt_editor(
                 generation.update(|g| *g += 1);
                 // The school is filled in already: on to the role.
                 request_animation_frame(|| {
-                    if let Ok(Some(radio)) = document().query_selector("input[name=role]") {
-                        dom::focus_element(&radio);
-                    }
+                    dom::focus_first(
+                        markup::FORM,
+                        &format!("input[name={}]", Field::Role.as_str()),
+                    )
                 });
             }
-            Some("backup") => {
-                let record = draft.with_value(|d| d.snapshot());
-                files::download_backup(&[record]);
-            }
-            _ => {}
+            None => {}
         }
     };
 

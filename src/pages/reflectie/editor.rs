@@ -1,11 +1,12 @@
 //! The editor for one reflection record: item by item, with an overview,
 //! autosave, a document view for printing and a share view.
 //!
-//! The page is one container drawn from HTML text (see [`super::markup`] and
+//! The page is one container drawn as markup (see [`super::markup`] and
 //! `crate::html` for why), with one listener per kind of event. Parts that
 //! change are redrawn by id from small effects: the view (when the item or
 //! the view changes), the overview (when an answer flips between empty and
-//! answered) and the save status.
+//! answered) and the save status. The share panel and the save status
+//! handle their own buttons.
 //!
 //! Inputs are uncontrolled: each textarea gets its stored text once and then
 //! reports changes. A keystroke updates the draft in place and restarts the
@@ -19,12 +20,13 @@ use leptos::prelude::*;
 use zichtbaar_core::export::School;
 use zichtbaar_core::{Perspective, Record, Reflection, SchoolYear};
 
-use super::markup::{self, CarryOffer};
+use super::markup::{self, Action, CarryOffer, Choose};
 use super::{Selection, View};
 use crate::autosave::{use_autosave, Autosave, SaveStatus};
 use crate::components::save_status;
-use crate::components::share_panel::ShareController;
+use crate::components::share_panel::{SharePanel, ShareRequest};
 use crate::draft::Draft;
+use crate::html::Markup;
 use crate::route::Location;
 use crate::route::Router;
 use crate::{dom, files, instruments, platform, storage};
@@ -68,7 +70,7 @@ impl State {
         answer.is_answered()
     }
 
-    fn item_html(&self, index: usize) -> String {
+    fn item_html(&self, index: usize) -> Markup {
         let offer = self.carry_offer().map(|(offer, _)| offer);
         markup::item(
             &self.sel,
@@ -91,7 +93,7 @@ struct EditorCtx {
     epoch: RwSignal<u32>,
     autosave: Autosave,
     /// The share panel, while the share view is shown.
-    share: StoredValue<Option<ShareController>, LocalStorage>,
+    share: StoredValue<Option<SharePanel>, LocalStorage>,
 }
 
 impl EditorCtx {
@@ -268,14 +270,15 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
     };
 
     let contact: &'static str = sel.instrument.def().contact_email.as_deref().unwrap_or("");
-    let render = move |mode: View, index: usize| -> String {
+    let host: web_sys::EventTarget = main.clone().into();
+    let render = move |mode: View, index: usize| -> Markup {
         ctx.share.set_value(None);
         match mode {
             View::Form => {
                 let overview = ctx
                     .answered
                     .with_untracked(|a| markup::overview(&sel, a, index));
-                markup::workspace(&ctx.state.with_value(|s| s.item_html(index)), &overview)
+                markup::workspace(ctx.state.with_value(|s| s.item_html(index)), overview)
             }
             View::Document => ctx
                 .state
@@ -285,17 +288,20 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
                 ctx.autosave.flush();
                 let record = ctx.state.with_value(|s| s.draft.record().cloned());
                 let panel = record.map(|record| {
-                    let (controller, html) = ShareController::new(
-                        record,
-                        sel.instrument,
-                        school_names.clone(),
-                        suggested_school.clone(),
-                        contact.to_owned(),
+                    let (panel, markup) = SharePanel::open(
+                        &host,
+                        ShareRequest {
+                            record,
+                            instrument: sel.instrument,
+                            school_names: school_names.clone(),
+                            suggested_school: suggested_school.clone(),
+                            contact_email: contact.to_owned(),
+                        },
                     );
-                    ctx.share.set_value(Some(controller));
-                    html
+                    ctx.share.set_value(Some(panel));
+                    markup
                 });
-                markup::share_view(&sel, panel.as_deref())
+                markup::share_view(&sel, panel)
             }
         }
     };
@@ -305,10 +311,10 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
         &sel,
         &years(&sel),
         &notices,
-        &save_status::markup(&initial_status),
-        &render(first_view, first_index),
+        save_status::markup(&initial_status),
+        render(first_view, first_index),
     );
-    main.set_inner_html(&shell);
+    dom::draw(main, &shell);
     let current_index = StoredValue::new(first_index);
 
     // Redraw the view when the view, the item or the epoch changes; it was
@@ -319,13 +325,11 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
         let now = (view, index, ctx.epoch.get());
         current_index.set_value(index);
         if let Some(prev) = prev.filter(|p| *p != now) {
-            dom::set_html("zb-view", &render(now.0, now.1));
+            dom::set_html(markup::VIEW, &render(now.0, now.1));
             // Another item, or another view: focus (and so scrolling) goes
             // to its heading, for keyboard and screen-reader users too.
             if prev.0 != now.0 || prev.1 != now.1 {
-                if let Ok(Some(heading)) = document().query_selector("#zb-view h2[tabindex]") {
-                    dom::focus_element(&heading);
-                }
+                dom::focus_first(markup::VIEW, "h2[tabindex]");
             }
         }
         now
@@ -337,15 +341,12 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
             let html = ctx
                 .answered
                 .with_untracked(|a| markup::overview(&sel, a, current_index.get_value()));
-            dom::set_html("zb-overview", &html);
+            dom::set_html(markup::OVERVIEW, &html);
         }
     });
-    save_status::follow(autosave.status());
+    save_status::follow(main, autosave.status(), move || ctx.backup());
 
     let on_input = move |ev: web_sys::Event| {
-        if ctx.share.get_value().is_some_and(|c| c.input(&ev)) {
-            return;
-        }
         let Some(target) = dom::target(&ev) else {
             return;
         };
@@ -358,9 +359,6 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
         }
     };
     let on_change = move |ev: web_sys::Event| {
-        if ctx.share.get_value().is_some_and(|c| c.change(&ev)) {
-            return;
-        }
         let Some(target) = dom::target(&ev) else {
             return;
         };
@@ -372,49 +370,34 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
             }
             return;
         }
-        let next = match (
-            target.id().as_str(),
-            target.get_attribute("name").as_deref(),
-        ) {
-            ("kies-instrument", _) => instruments::by_id(&value).map(|i| Selection {
+        let next = match dom::named::<Choose>(&ev) {
+            Some((Choose::Instrument, _)) => instruments::by_id(&value).map(|i| Selection {
                 instrument: i,
                 ..sel
             }),
-            ("kies-jaar", _) => value
+            Some((Choose::Year, _)) => value
                 .parse::<SchoolYear>()
                 .ok()
                 .map(|year| Selection { year, ..sel }),
-            (_, Some("kies-voor")) => {
+            Some((Choose::Perspective, _)) => {
                 Perspective::parse(&value).map(|perspective| Selection { perspective, ..sel })
             }
-            _ => None,
+            None => None,
         };
         if let Some(next) = next.filter(|n| *n != sel) {
             ctx.autosave.flush();
             router.navigate(&next.href(None, View::Form));
             // The editor is drawn anew for the other record: put focus on
             // its title, which says what is now shown.
-            request_animation_frame(|| {
-                if let Ok(Some(h1)) = document().query_selector("main h1") {
-                    dom::focus_element(&h1);
-                }
-            });
+            request_animation_frame(|| dom::focus_first(crate::app::MAIN, "h1"));
         }
     };
-    let on_click = move |ev: web_sys::Event| {
-        if ctx.share.get_value().is_some_and(|c| c.click(&ev)) {
-            return;
+    let on_click = move |ev: web_sys::Event| match dom::named::<Action>(&ev) {
+        Some((Action::CarryOver, _)) => ctx.carry_over(),
+        Some((Action::Print, _)) => {
+            let _ = window().print();
         }
-        let action =
-            dom::closest(&ev, "[data-action]").and_then(|b| b.get_attribute("data-action"));
-        match action.as_deref() {
-            Some("carry-over") => ctx.carry_over(),
-            Some("print") => {
-                let _ = window().print();
-            }
-            Some("backup") => ctx.backup(),
-            _ => {}
-        }
+        None => {}
     };
 
     let target: &web_sys::EventTarget = main;

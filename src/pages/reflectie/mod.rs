@@ -15,15 +15,14 @@
 //! The last two only move around inside it.
 
 mod editor;
-mod markup;
+pub(crate) mod markup;
 
 use leptos::prelude::*;
-use leptos::reactive::owner::Owner;
 use zichtbaar_core::{Instrument, Perspective, SchoolYear};
 
-use crate::instruments;
-use crate::platform;
 use crate::route::{query_string, Location, Router};
+use crate::slot::Slot;
+use crate::{dom, instruments, platform};
 
 /// Which record the page edits.
 #[derive(Clone, Copy, Debug)]
@@ -134,32 +133,18 @@ impl View {
 /// selection changes (the old one writes what is pending first).
 pub fn mount(main: &web_sys::Element) {
     let Some(fallback) = instruments::default() else {
-        main.set_inner_html(
-            r#"<h1 tabindex="-1">Reflectie</h1><p>Er is geen handreiking in deze versie van Zichtbaar. Neem contact op met wie de app beheert.</p>"#,
-        );
+        dom::draw(main, &markup::no_instrument());
         return;
     };
     let location = Router::expect().location();
     let this_year = SchoolYear::containing(platform::today());
-    let editor: StoredValue<Option<Owner>, LocalStorage> = StoredValue::new_local(None);
-    let unmount = move || {
-        if let Some(owner) = editor.try_update_value(Option::take).flatten() {
-            owner.cleanup();
-        }
-    };
+    let editor = Slot::new();
     let main = main.clone();
-    // Owners for what is mounted hang off this one, not off the effect: an
-    // effect cleans up its children every time it runs again.
-    let parent = Owner::current().unwrap_or_default();
     Effect::new(move |previous: Option<Selection>| {
         let sel = location.with(|l| Selection::from_location(l, fallback, this_year));
         if previous != Some(sel) {
-            unmount();
-            let owner = parent.with(Owner::new);
-            owner.with(|| untrack(|| editor::mount(&main, sel, location)));
-            editor.set_value(Some(owner));
+            editor.mount(|| editor::mount(&main, sel, location));
         }
         sel
     });
-    on_cleanup(unmount);
 }
