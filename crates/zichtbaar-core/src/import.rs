@@ -9,11 +9,17 @@
 //! [`read`] looks at `format` and `formatVersion` first (everything else is
 //! skipped), then keeps each record as its own JSON text and reads it into an
 //! [`ExportRecord`] on its own: that is what lets it go on past a bad one.
+//! The two steps are also there apart, [`split`] and [`read_record`], so
+//! that the app can read a big file a chunk of records at a time without
+//! holding up the page.
 //! Nesting deeper than `serde_json`'s limit (128) is refused and skipped
 //! values are skipped without recursion, so no file can overflow the stack.
 
 use std::collections::BTreeMap;
 use std::fmt;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use crate::encoding::{FileHead, FileRecords};
 use crate::export::{ExportRecord, EXPORT_FORMAT, EXPORT_FORMAT_VERSION};
@@ -62,33 +68,71 @@ fn consistent(record: &ExportRecord) -> Result<(), String> {
     }
 }
 
+/// The records of an export file, still as JSON text, after checking format
+/// and version: the first step of [`read`], for reading a big file in chunks
+/// (parse each with [`read_record`]). The slices borrow from `text`.
+///
+/// The whole file is scanned once when it is an export of a known version;
+/// anything else is scanned again to tell what is wrong with it.
+pub fn split(text: &str) -> Result<Vec<&str>, ImportProblem> {
+    // The common case in one pass: head and records together. Whatever
+    // fails here is looked at again in the order below, head first, so the
+    // problem reported is the same as when reading the two apart.
+    if let Ok(file) = serde_json::from_str::<WholeFile<'_>>(text) {
+        check_head(&file.format, file.format_version)?;
+        return Ok(file.records.iter().map(|r| r.get()).collect());
+    }
+    let head: FileHead =
+        serde_json::from_str(text).map_err(|e| ImportProblem::NotAnExport(e.to_string()))?;
+    check_head(&head.format, head.format_version)?;
+    let file: FileRecords =
+        serde_json::from_str(text).map_err(|e| ImportProblem::NotAnExport(e.to_string()))?;
+    Ok(file.records.iter().map(|r| r.get()).collect())
+}
+
+/// An export's head and records read in one pass (see [`split`]).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct WholeFile<'a> {
+    format: String,
+    format_version: u32,
+    #[serde(borrow)]
+    records: Vec<&'a RawValue>,
+}
+
+fn check_head(format: &str, version: u32) -> Result<(), ImportProblem> {
+    if format != EXPORT_FORMAT {
+        return Err(ImportProblem::NotAnExport(format!(
+            "format is \"{format}\""
+        )));
+    }
+    if version == 0 || version > EXPORT_FORMAT_VERSION {
+        return Err(ImportProblem::NewerFormat(version));
+    }
+    Ok(())
+}
+
+/// Reads one record as split off by [`split`]; `index` is its position in
+/// the file (from 0), for the problem.
+pub fn read_record(index: usize, raw: &str) -> Result<ExportRecord, ImportProblem> {
+    serde_json::from_str::<ExportRecord>(raw)
+        .map_err(|e| e.to_string())
+        .and_then(|r| consistent(&r).map(|()| r))
+        .map_err(|reason| ImportProblem::BadRecord { index, reason })
+}
+
 /// Reads one export file: its good records, and what was wrong.
 pub fn read(text: &str) -> (Vec<ExportRecord>, Vec<ImportProblem>) {
-    let not_an_export = |why: String| (Vec::new(), vec![ImportProblem::NotAnExport(why)]);
-    let head: FileHead = match serde_json::from_str(text) {
-        Ok(head) => head,
-        Err(e) => return not_an_export(e.to_string()),
-    };
-    if head.format != EXPORT_FORMAT {
-        return not_an_export(format!("format is \"{}\"", head.format));
-    }
-    let version = head.format_version;
-    if version == 0 || version > EXPORT_FORMAT_VERSION {
-        return (Vec::new(), vec![ImportProblem::NewerFormat(version)]);
-    }
-    let file: FileRecords = match serde_json::from_str(text) {
-        Ok(file) => file,
-        Err(e) => return not_an_export(e.to_string()),
+    let raw = match split(text) {
+        Ok(raw) => raw,
+        Err(problem) => return (Vec::new(), vec![problem]),
     };
     let mut records = Vec::new();
     let mut problems = Vec::new();
-    for (index, item) in file.records.iter().enumerate() {
-        let record = serde_json::from_str::<ExportRecord>(item.get())
-            .map_err(|e| e.to_string())
-            .and_then(|r| consistent(&r).map(|()| r));
-        match record {
+    for (index, item) in raw.into_iter().enumerate() {
+        match read_record(index, item) {
             Ok(r) => records.push(r),
-            Err(reason) => problems.push(ImportProblem::BadRecord { index, reason }),
+            Err(problem) => problems.push(problem),
         }
     }
     (records, problems)

@@ -20,6 +20,8 @@ pub mod encoding;
 
 pub mod anonymise;
 pub mod backup;
+pub mod collection;
+pub mod csv;
 pub mod date;
 pub mod export;
 pub mod import;
