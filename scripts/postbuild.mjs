@@ -11,11 +11,18 @@
 //    <base href="../">: a deep link such as .../handreiking/ontvangst is then
 //    answered by the host itself (it redirects to .../ontvangst/ and serves
 //    that folder's index.html), and every relative URL resolves against the
-//    app's root. Only the <base> differs, so one CSP hash covers every copy.
+//    app's root. Only the <base> differs (and, for verzamelen/, the bundle).
 // 4. Write _headers (Netlify / Cloudflare Pages format) with the same CSP and
 //    the other security and cache headers (see docs/deploy.md).
 // 5. Write sw.js from scripts/sw-template.js with the list of every file of
 //    this build and a version derived from their contents.
+//
+// Two bundles: /verzamelen (only the SWV loads it) has a wasm of its own, so
+// the teacher's bundle stays small. ./dev build first builds verzamelen.html
+// with ZB_PART=verzamelen into target/dist-verzamelen: then this hook only
+// minifies its JS glue and notes its loader's hash. The main build then takes
+// its wasm, JS and index.html into dist/ (the verzamelen/ folder gets that
+// index.html), and one CSP with both loaders' hashes covers every page.
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { join, dirname, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50,9 +57,23 @@ for (const file of readdirSync(staging).filter((f) => f.endsWith(".js"))) {
 }
 
 // 2. The Content-Security-Policy.
-const inline = [...index.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((s) => s.trim());
-if (inline.length !== 1) fail(`expected one inline script (Trunk's loader), found ${inline.length}`);
-const loaderHash = `'sha256-${hash("sha256", inline[0])}'`;
+const loaderOf = (html) => {
+  const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((s) => s.trim());
+  if (inline.length !== 1) fail(`expected one inline script (Trunk's loader), found ${inline.length}`);
+  return `'sha256-${hash("sha256", inline[0])}'`;
+};
+if (process.env.ZB_PART === "verzamelen") {
+  // The collection view's bundle: the main build takes it from here.
+  writeFileSync(join(staging, "index.html"), index);
+  console.log("postbuild: verzamelen bundle ready for the main build");
+  process.exit(0);
+}
+const part = join(here, "..", "target", "dist-verzamelen");
+let partIndex = readFileSync(join(part, "index.html"), "utf8");
+for (const file of readdirSync(part).filter((f) => /^zichtbaar-verzamelen-.*\.(js|wasm)$/.test(f))) {
+  writeFileSync(join(staging, file), readFileSync(join(part, file)));
+}
+const loaderHash = `${loaderOf(index)} ${loaderOf(partIndex)}`;
 const csp = [
   "default-src 'self'",
   `script-src 'self' ${loaderHash} 'wasm-unsafe-eval'`,
@@ -67,7 +88,9 @@ const csp = [
 ].join("; ");
 const charset = /<meta charset=["']?utf-8["']?\s*\/?>/i;
 if (!charset.test(index)) fail("index.html has no <meta charset=utf-8>");
-index = index.replace(charset, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+const withCsp = (html) => html.replace(charset, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+index = withCsp(index);
+partIndex = withCsp(partIndex);
 writeFileSync(join(staging, "index.html"), index);
 
 // 3. A copy per page. (The minifier may drop the quotes: <base href=./>.)
@@ -76,7 +99,9 @@ if (!basePattern.test(index)) fail('index.html has no <base href="./"> (is publi
 for (const route of routes) {
   if (!/^[a-z][a-z0-9-]*$/.test(route)) fail(`bad route name ${JSON.stringify(route)}`);
   mkdirSync(join(staging, route), { recursive: true });
-  writeFileSync(join(staging, route, "index.html"), index.replace(basePattern, '<base href="../">'));
+  const page = route === "verzamelen" ? partIndex : index;
+  if (!basePattern.test(page)) fail(`the ${route} page has no <base href="./">`);
+  writeFileSync(join(staging, route, "index.html"), page.replace(basePattern, '<base href="../">'));
 }
 console.log(`postbuild: wrote ${routes.length} route copies of index.html`);
 

@@ -34,3 +34,10 @@ pub mod sw;
 pub fn start() {
     leptos::mount::mount_to_body(app::App);
 }
+
+/// Mounts the app with the collection view (`/verzamelen`), for that page's
+/// own bundle (`src/main_verzamelen.rs`).
+pub fn start_with_collection() {
+    pages::include_collection();
+    start();
+}

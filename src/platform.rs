@@ -35,3 +35,14 @@ pub fn random_bytes() -> [u8; 16] {
 pub fn new_record_id() -> RecordId {
     RecordId::from_random(random_bytes())
 }
+
+/// Lets the browser run other tasks (drawing, typing) before going on: long
+/// work is done in slices with a pause between them.
+pub async fn pause() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -256,6 +256,8 @@ fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
     let href = anchor.href();
     match relative_to_base(&href, &base_uri()).map(Page::from_relative) {
         Some(Page::NotFound) | None => None,
+        // A page whose code is in another bundle: an ordinary page load.
+        Some(page) if !crate::pages::in_this_bundle(page) => None,
         Some(_) => Some(href),
     }
 }

@@ -1,8 +1,8 @@
 //! The one module that touches browser storage.
 //!
-//! Every read and write of `localStorage` goes through here, so that later
-//! work (IndexedDB for the collection view, backup and restore, wiping a
-//! shared PC) has one place to change. What is stored, and how old versions
+//! Every read and write of `localStorage` goes through here, and IndexedDB
+//! (the collection view's files) through [`collection`], so that later work
+//! (backup and restore, wiping a shared PC) has one place to change. What is stored, and how old versions
 //! are read, is decided by `zichtbaar_core::stored`; this module only moves
 //! strings in and out and reports what went wrong.
 //!
@@ -10,6 +10,8 @@
 //! some private modes), full, or damaged, and the user must be told.
 //! `gloo-storage` is not used because its `LocalStorage::raw()` throws when
 //! storage is blocked.
+
+pub mod collection;
 
 use std::fmt;
 
@@ -136,6 +138,7 @@ pub fn raw(key: &str) -> Result<Option<String>, StorageError> {
 }
 
 const WATCH_NAMES_KEY: &str = "zichtbaar.watch-names";
+const SCHOOL_LIST_KEY: &str = "zichtbaar.school-list";
 const CURRENT_RECEIPT_KEY: &str = "zichtbaar.current-receipt";
 
 /// The receipt this device last worked on (several people may confirm on
@@ -167,6 +170,20 @@ pub fn load_watch_names() -> Result<Vec<String>, StorageError> {
 pub fn save_watch_names(names: &[String]) -> Result<(), StorageError> {
     local_storage()?
         .set_item(WATCH_NAMES_KEY, &names.join("\n"))
+        .map_err(StorageError::from_js)
+}
+
+/// The SWV's own list of schools, as typed or pasted on `/verzamelen`.
+pub fn load_school_list() -> Result<String, StorageError> {
+    Ok(local_storage()?
+        .get_item(SCHOOL_LIST_KEY)
+        .map_err(StorageError::from_js)?
+        .unwrap_or_default())
+}
+
+pub fn save_school_list(text: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .set_item(SCHOOL_LIST_KEY, text)
         .map_err(StorageError::from_js)
 }
 

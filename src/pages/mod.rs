@@ -14,15 +14,41 @@ pub mod reflectie;
 pub mod start;
 pub mod verzamelen;
 
+use std::cell::Cell;
+
 use crate::dom;
 use crate::route::Page;
+
+thread_local! {
+    /// The collection view's `mount`, in the bundle that has it.
+    static COLLECTION: Cell<Option<fn(&web_sys::Element)>> = const { Cell::new(None) };
+}
+
+/// Puts the collection view into this bundle. Only `/verzamelen`'s own
+/// bundle calls this: the teacher's bundle never refers to that page's
+/// code, so it is not in its wasm (see "Two bundles" in ARCHITECTURE.md).
+pub fn include_collection() {
+    COLLECTION.with(|c| c.set(Some(verzamelen::mount)));
+}
+
+/// Whether this bundle can show `page` without loading another one.
+pub fn in_this_bundle(page: Page) -> bool {
+    page != Page::Verzamelen || COLLECTION.with(Cell::get).is_some()
+}
 
 pub fn mount(page: Page, main: &web_sys::Element) {
     match page {
         Page::Start => dom::draw(main, &start::markup()),
         Page::Reflectie => reflectie::mount(main),
         Page::Ontvangst => ontvangst::mount(main),
-        Page::Verzamelen => dom::draw(main, &verzamelen::markup()),
+        Page::Verzamelen => match COLLECTION.with(Cell::get) {
+            Some(mount) => mount(main),
+            // Reached without a page load (links to it load the page): load
+            // its own bundle.
+            None => {
+                let _ = web_sys::window().map(|w| w.location().reload());
+            }
+        },
         Page::Privacy => privacy::mount(main),
         Page::NotFound => dom::draw(main, &not_found::markup()),
     }
@@ -48,6 +74,11 @@ mod tests {
                 .map(|a| a.as_str()),
         );
         all.extend(super::privacy::Action::ALL.iter().map(|a| a.as_str()));
+        all.extend(
+            super::verzamelen::markup::Action::ALL
+                .iter()
+                .map(|a| a.as_str()),
+        );
         all.extend(
             crate::components::share_markup::Action::ALL
                 .iter()

@@ -1,6 +1,7 @@
 // Offline-first: after one visit the app works with no network at all, a
 // new deployment is offered without losing anything typed, and the app is
 // installable from its sub-path.
+import { createHash } from "node:crypto";
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
@@ -188,7 +189,15 @@ test("every copy of the page carries the same Content-Security-Policy, with the 
   assert.ok(policies[0], "no CSP meta tag");
   for (const p of policies) assert.equal(p, policies[0]);
   assert.match(policies[0], /default-src 'self'/);
-  assert.match(policies[0], /script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
+  assert.match(policies[0], /script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+ 'wasm-unsafe-eval'/);
+  // Each page's own loader (the teacher's bundle, or /verzamelen's) is allowed by its hash.
+  for (const p of pages) {
+    const html = readFileSync(join(buildA, p), "utf8");
+    const loader = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((s) => s.trim());
+    assert.equal(loader.length, 1, `${p}: one inline loader`);
+    const digest = createHash("sha256").update(loader[0]).digest("base64");
+    assert.ok(policies[0].includes(`'sha256-${digest}'`), `${p}: its loader's hash is not in the policy`);
+  }
   assert.match(policies[0], /connect-src 'self'/);
   assert.doesNotMatch(policies[0], /'unsafe-inline'|'unsafe-eval'|\*/);
   const headers = readFileSync(join(buildA, "_headers"), "utf8");

@@ -141,6 +141,7 @@ test("the menu of the built page links to every page folder the build made, by t
   for (const { href, name } of links) {
     await nav.getByRole("link", { name, exact: true }).click();
     await page.waitForURL(href);
+    await appReady(page);
     // The link is named like the page it opens.
     assert.equal(await page.title(), `${name} - Zichtbaar`);
     assert.equal(await page.locator('nav a[aria-current="page"]').textContent(), name);

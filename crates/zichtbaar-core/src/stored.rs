@@ -20,6 +20,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::Date;
+use crate::export::ExportRecord;
 use crate::record::{Record, RecordId};
 
 /// The schema version this code writes.
@@ -96,6 +98,58 @@ pub fn decode(text: &str) -> Result<Record, DecodeError> {
             .map(|v: V1| v.record)
             .map_err(malformed),
         v if v > STORAGE_SCHEMA => Err(DecodeError::Newer(v)),
+        v => Err(DecodeError::Unknown(v)),
+    }
+}
+
+/// The schema version of a collected file that this code writes.
+pub const COLLECTED_SCHEMA: u32 = 1;
+
+/// One file imported into the collection view (`/verzamelen`), as kept in
+/// the browser's IndexedDB: its name and size, the day it was imported, the
+/// records it held that could be read, and, in plain Dutch, why others
+/// could not. Stored as `{"schema": N, "file": {...}}`, read like records:
+/// every schema version ever written, forever (frozen fixture:
+/// `tests/data/collected-v1.json`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CollectedFile {
+    pub name: String,
+    pub size: u64,
+    pub imported: Date,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<String>,
+    pub records: Vec<ExportRecord>,
+}
+
+#[derive(Serialize)]
+struct FileEnvelope<'a> {
+    schema: u32,
+    file: &'a CollectedFile,
+}
+
+#[derive(Deserialize)]
+struct FileV1 {
+    file: CollectedFile,
+}
+
+/// Serialises a collected file for storage, in the current schema.
+pub fn encode_file(file: &CollectedFile) -> String {
+    let envelope = FileEnvelope {
+        schema: COLLECTED_SCHEMA,
+        file,
+    };
+    serde_json::to_string(&envelope).expect("a collected file always serialises")
+}
+
+/// Reads a collected file of any schema version this app knows.
+pub fn decode_file(text: &str) -> Result<CollectedFile, DecodeError> {
+    let malformed = |e: serde_json::Error| DecodeError::Malformed(e.to_string());
+    let Schema { schema } = serde_json::from_str(text).map_err(malformed)?;
+    match schema {
+        1 => serde_json::from_str(text)
+            .map(|v: FileV1| v.file)
+            .map_err(malformed),
+        v if v > COLLECTED_SCHEMA => Err(DecodeError::Newer(v)),
         v => Err(DecodeError::Unknown(v)),
     }
 }

@@ -179,3 +179,33 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let unknown = V1_REFLECTION.replacen('{', &format!(r#"{{"later":{closed},"#), 1);
     assert_eq!(decode(&unknown), decode(V1_REFLECTION));
 }
+
+const V1_COLLECTED: &str = include_str!("data/collected-v1.json");
+
+#[test]
+fn frozen_v1_collected_file_still_reads_and_writes_back_the_same() {
+    use zichtbaar_core::stored::{decode_file, encode_file};
+    let file = decode_file(V1_COLLECTED).unwrap();
+    assert_eq!(file.name, "gedeeld door scholen.json");
+    assert_eq!(file.size, 4321);
+    assert_eq!(file.imported, Date::new(2027, 6, 10).unwrap());
+    assert_eq!(file.problems.len(), 1);
+    assert_eq!(file.records.len(), 2);
+    assert!(file.records[0].receipt.is_some());
+    assert!(file.records[1]
+        .answers
+        .as_ref()
+        .is_some_and(|a| !a.is_empty()));
+    assert_eq!(encode_file(&file), V1_COLLECTED.trim_end());
+}
+
+#[test]
+fn a_collected_file_from_a_newer_app_is_refused_not_misread() {
+    use zichtbaar_core::stored::decode_file;
+    let newer = V1_COLLECTED.replacen("\"schema\":1", "\"schema\":2", 1);
+    assert!(matches!(decode_file(&newer), Err(DecodeError::Newer(2))));
+    assert!(matches!(
+        decode_file("{\"schema\":1,\"file\":[]}"),
+        Err(DecodeError::Malformed(_))
+    ));
+}

@@ -258,6 +258,15 @@ pub fn overview(sel: &Selection, answered: &BTreeSet<String>, current: usize) ->
         p.zb-overview__document {
             a href=(sel.href(None, View::Share)) { "Delen met het samenwerkingsverband" }
         }
+        @if sel.perspective == Perspective::Team {
+            // The team conversation starts where colleagues differ: their
+            // shared personal reflections, side by side.
+            p.zb-overview__document {
+                a href={ "verzamelen/?weergave=reflectie&instrument=" (sel.instrument.id()) "&jaar=" (sel.year) "&voor=persoonlijk" } {
+                    "Reflecties van collega's naast elkaar leggen"
+                }
+            }
+        }
         p.zb-overview__notice {
             "Je reflectie blijft op dit apparaat. Er gaat niets naar het samenwerkingsverband, tenzij je zelf iets deelt. Een verslag sturen hoeft niet."
         }

@@ -1,0 +1,566 @@
+//! The markup of the collection view, as pure functions (tested natively).
+//!
+//! Figures over fewer than [`MIN_GROUP`] records are shown as "minder dan
+//! 5", never as numbers. Every chart is drawn beside a table with the same
+//! figures; the chart is hidden from screen readers, the table is not.
+
+use zichtbaar_core::collection::{
+    Facets, Filter, ReceiptOverview, ScaleSummary, Shown, TextAnswer, MIN_GROUP,
+};
+use zichtbaar_core::instrument::{Instrument, QuestionDef, ScaleDef};
+use zichtbaar_core::record::{Role, SharedWithColleagues};
+use zichtbaar_core::{Kind, Perspective, SchoolYear};
+
+use crate::html::{html, names, Id, Markup};
+
+/// Where the files' progress and outcome are told (a polite live region).
+pub const STATUS: Id = Id("c-status");
+/// The list of imported files.
+pub const FILES: Id = Id("c-files");
+/// Filters, view choice and the view.
+pub const RESULTS: Id = Id("c-results");
+pub const DROP: Id = Id("c-drop");
+pub const FILE_INPUT: Id = Id("c-files-input");
+pub const FOLDER_INPUT: Id = Id("c-folder-input");
+pub const LIST_INPUT: Id = Id("c-list-file");
+
+names! {
+    /// What the page's buttons do.
+    pub enum Action in action {
+        Remove = "remove-file",
+        ClearAsk = "clear-ask",
+        ClearYes = "clear-yes",
+        ClearNo = "clear-no",
+        Csv = "csv",
+        Print = "print-report",
+        CompareList = "compare-list",
+    }
+}
+
+names! {
+    /// Which view of the collection is shown.
+    pub enum Show in view {
+        Ontvangst = "ontvangst",
+        Reflectie = "reflectie",
+        Routekaart = "routekaart",
+    }
+}
+
+names! {
+    /// The filters, and the school list.
+    pub enum Field in field {
+        Instrument = "instrument",
+        Year = "jaar",
+        Kind = "soort",
+        Perspective = "voor",
+        School = "school",
+        List = "lijst",
+    }
+}
+
+pub const TOO_FEW: &str = "minder dan 5";
+
+/// A number with one decimal, Dutch style ("2,4"), without float formatting.
+pub fn decimal(x: f64) -> String {
+    let tenths = (x * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    format!("{sign}{},{}", t / 10, t % 10)
+}
+
+fn shown_count(s: &Shown<usize>) -> String {
+    match s {
+        Shown::Value(n) => n.to_string(),
+        Shown::TooFew => TOO_FEW.to_owned(),
+    }
+}
+
+fn shown_decimal(s: &Shown<f64>) -> String {
+    match s {
+        Shown::Value(x) => decimal(*x),
+        Shown::TooFew => TOO_FEW.to_owned(),
+    }
+}
+
+/// The top of the page: what it is for, and where files go in.
+pub fn page() -> Markup {
+    html! {
+        h1 tabindex="-1" { "Gedeelde reflecties lezen" }
+        p.zb-lead {
+            "Hier lees je de bestanden die scholen of collega's zelf met je hebben gedeeld. "
+            "Je ziet per onderdeel waar de scholen staan, wat ze van plan zijn en wie de ontvangst heeft bevestigd."
+        }
+        p.zb-privacy-line {
+            "Alles blijft in deze browser, op dit apparaat. Er gaat niets naar een server. "
+            "Cijfers over minder dan " (MIN_GROUP) " bestanden tonen we niet, zodat niemand te herkennen is."
+        }
+        section class="zb-import zb-no-print" aria-labelledby="c-import-title" {
+            h2 id="c-import-title" { "Bestanden toevoegen" }
+            div id=(DROP) class="zb-drop" {
+                p { "Sleep bestanden of een map hierheen, of kies ze:" }
+                div.zb-drop__choices {
+                    label class="zb-button" for=(FILE_INPUT) { "Bestanden kiezen" }
+                    input type="file" id=(FILE_INPUT) class="zb-visually-hidden" multiple accept=".json,application/json";
+                    label class="zb-button zb-button--secondary" for=(FOLDER_INPUT) { "Een map kiezen" }
+                    input type="file" id=(FOLDER_INPUT) class="zb-visually-hidden" multiple webkitdirectory;
+                }
+            }
+            div id=(STATUS) class="zb-import__status" role="status" {}
+            div id=(FILES) {}
+        }
+        div id=(RESULTS) data-records="0" {}
+    }
+}
+
+/// How an import is going.
+pub fn progress(done: usize, total: usize, records: usize) -> Markup {
+    html! {
+        progress max=(total) value=(done) aria-labelledby="c-progress-text" {}
+        p id="c-progress-text" {
+            "Bezig met lezen: " (done) " van " (total) " bestanden, " (records) " reflecties en bevestigingen."
+        }
+    }
+}
+
+/// One file as the list shows it.
+pub struct FileRow {
+    pub key: f64,
+    pub name: String,
+    pub records: usize,
+    pub problems: Vec<String>,
+}
+
+/// The imported files, each with what was read and a remove button; and
+/// emptying the whole collection, with a question first.
+pub fn files(rows: &[FileRow], asking_to_clear: bool) -> Markup {
+    if rows.is_empty() {
+        return html! {};
+    }
+    let total: usize = rows.iter().map(|r| r.records).sum();
+    html! {
+        h2 id="c-files-title" { "Ingelezen bestanden" }
+        p { (rows.len()) " bestanden, samen " (total) " reflecties en bevestigingen. Dezelfde reflectie twee keer telt één keer." }
+        div class="zb-table-scroll" role="region" aria-labelledby="c-files-title" tabindex="0" {
+            table.zb-table {
+                thead { tr { th scope="col" { "Bestand" } th scope="col" { "Gelezen" } th scope="col" { "Opmerkingen" } th scope="col" { span.zb-visually-hidden { "Verwijderen" } } } }
+                tbody {
+                    @for (i, row) in rows.iter().enumerate() {
+                        tr {
+                            th scope="row" { (row.name) }
+                            td { (row.records) }
+                            td {
+                                @for p in &row.problems { p.zb-table__note { (p) } }
+                            }
+                            td {
+                                button type="button" class="zb-link-button" id={ "c-remove-" (i) } data-action=(Action::Remove) data-key=(row.key) aria-label={ (row.name) " verwijderen" } { "Verwijderen" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        div.zb-clear {
+            @if asking_to_clear {
+                p id="c-clear-question" { strong { "Weet je het zeker? " } "Alle " (rows.len()) " bestanden gaan uit deze browser weg. De scholen hebben hun eigen exemplaar nog." }
+                button type="button" class="zb-button zb-button--danger" id="c-clear-yes" data-action=(Action::ClearYes) aria-describedby="c-clear-question" { "Ja, alles wissen" }
+                " "
+                button type="button" class="zb-button zb-button--secondary" id="c-clear-no" data-action=(Action::ClearNo) { "Nee, bewaren" }
+            } @else {
+                button type="button" class="zb-button zb-button--secondary" id="c-clear-ask" data-action=(Action::ClearAsk) { "Alles wissen" }
+            }
+        }
+    }
+}
+
+/// What the filters offer and have chosen.
+pub struct Choices<'a> {
+    pub facets: &'a Facets,
+    pub filter: &'a Filter,
+    pub show: Show,
+    pub instruments: &'a [&'static Instrument],
+}
+
+fn option_text(name: &str, count: usize) -> String {
+    format!("{name} ({count})")
+}
+
+fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Reflection => "Reflecties",
+        Kind::Receipt => "Ontvangstbevestigingen",
+    }
+}
+
+fn perspective_name(p: Perspective) -> &'static str {
+    match p {
+        Perspective::Persoonlijk => "Persoonlijke reflecties",
+        Perspective::Team => "Teamreflecties",
+    }
+}
+
+/// The filters and the choice of view.
+pub fn controls(c: &Choices<'_>) -> Markup {
+    let f = c.filter;
+    let title = |id: &str| {
+        c.instruments
+            .iter()
+            .find(|i| i.id() == id)
+            .map_or(id.to_owned(), |i| i.def().short_title.to_string())
+    };
+    html! {
+        nav class="zb-views zb-no-print" aria-label="Weergave" {
+            @for show in [Show::Ontvangst, Show::Reflectie, Show::Routekaart] {
+                button type="button" class="zb-views__tab" data-view=(show) aria-pressed=(if show == c.show { "true" } else { "false" }) {
+                    (match show { Show::Ontvangst => "Ontvangst", Show::Reflectie => "Reflecties", Show::Routekaart => "Routekaart" })
+                }
+            }
+        }
+        form class="zb-filters zb-no-print" aria-label="Filters" {
+            div.zb-field {
+                label for="c-instrument" { "Handreiking" }
+                select id="c-instrument" data-field=(Field::Instrument) {
+                    option value="" selected[f.instrument.is_none()] { "Alle" }
+                    @for (id, n) in &c.facets.instruments {
+                        option value=(id) selected[f.instrument.as_deref() == Some(id.as_str())] { (option_text(&title(id), *n)) }
+                    }
+                }
+            }
+            div.zb-field {
+                label for="c-year" { "Schooljaar" }
+                select id="c-year" data-field=(Field::Year) {
+                    option value="" selected[f.school_year.is_none()] { "Alle" }
+                    @for (y, n) in &c.facets.school_years {
+                        option value=(y) selected[f.school_year == Some(*y)] { (option_text(&y.to_string(), *n)) }
+                    }
+                }
+            }
+            div.zb-field {
+                label for="c-kind" { "Soort" }
+                select id="c-kind" data-field=(Field::Kind) {
+                    option value="" selected[f.kind.is_none()] { "Alle" }
+                    @for (k, n) in &c.facets.kinds {
+                        option value=(k.as_str()) selected[f.kind == Some(*k)] { (option_text(kind_name(*k), *n)) }
+                    }
+                }
+            }
+            div.zb-field {
+                label for="c-perspective" { "Voor wie" }
+                select id="c-perspective" data-field=(Field::Perspective) {
+                    option value="" selected[f.perspective.is_none()] { "Alle" }
+                    @for (p, n) in &c.facets.perspectives {
+                        option value=(p.as_str()) selected[f.perspective == Some(*p)] { (option_text(perspective_name(*p), *n)) }
+                    }
+                }
+            }
+            div.zb-field {
+                label for="c-school" { "School" }
+                select id="c-school" data-field=(Field::School) {
+                    option value="" selected[f.school.is_none()] { "Alle (ook zonder naam)" }
+                    @for (s, n) in &c.facets.schools {
+                        option value=(s) selected[f.school.as_deref() == Some(s.as_str())] { (option_text(s, *n)) }
+                    }
+                }
+            }
+        }
+        div.zb-report__actions.zb-no-print {
+            button type="button" class="zb-button zb-button--secondary" data-action=(Action::Csv) { "Download als CSV (Excel)" }
+            " "
+            button type="button" class="zb-button zb-button--secondary" data-action=(Action::Print) { "Afdrukken / opslaan als PDF" }
+        }
+    }
+}
+
+fn role_text(role: Option<Role>, other: &str) -> String {
+    match role {
+        Some(Role::Anders) if !other.trim().is_empty() => other.trim().to_owned(),
+        Some(r) => r.label().to_owned(),
+        None => "niet ingevuld".to_owned(),
+    }
+}
+
+/// The receipts: who confirmed, what they wrote, and who has not yet.
+pub fn receipts(
+    o: &ReceiptOverview,
+    list_text: &str,
+    unread_lines: &[usize],
+    listed: usize,
+) -> Markup {
+    html! {
+        h2 { "Ontvangst van de handreiking" }
+        @if o.rows.is_empty() {
+            p.zb-notice { "Er zijn nog geen ontvangstbevestigingen ingelezen (met deze filters)." }
+        } @else {
+            p {
+                (o.schools) " scholen hebben de ontvangst bevestigd, in " (o.rows.len()) " bevestigingen. "
+                "Ontvangen: " (o.received) ". Gedeeld met collega's: ja " (o.shared[0]) ", nee " (o.shared[1]) ", nog niet " (o.shared[2]) ", niet ingevuld " (o.shared[3]) "."
+            }
+        }
+        section.zb-school-list.zb-no-print aria-labelledby="c-list-title" {
+            h3 id="c-list-title" { "Wie heeft nog niet bevestigd?" }
+            div.zb-field {
+                label for="c-list" { "Jullie lijst van scholen" }
+                p class="zb-hint" id="c-list-hint" { "Eén school per regel: de naam, de BRIN-code of allebei (bijvoorbeeld: De Brug;12AB). Een CSV-bestand uit Excel kan ook." }
+                textarea id="c-list" class="zb-textarea" rows="5" data-field=(Field::List) aria-describedby="c-list-hint" { "\n" (list_text) }
+            }
+            p {
+                label class="zb-button zb-button--secondary" for=(LIST_INPUT) { "Lijst uit een bestand halen" }
+                input type="file" id=(LIST_INPUT) class="zb-visually-hidden" accept=".csv,.txt,text/csv,text/plain";
+                " "
+                button type="button" class="zb-button" data-action=(Action::CompareList) { "Vergelijken" }
+            }
+        }
+        @if listed > 0 {
+            @if !unread_lines.is_empty() {
+                p.zb-notice { "Deze regels van de lijst konden we niet lezen: " (join(unread_lines)) "." }
+            }
+            @if o.missing.is_empty() {
+                p { "Alle " (listed) " scholen van de lijst hebben bevestigd." }
+            } @else {
+                p { (o.missing.len()) " van de " (listed) " scholen hebben nog niet bevestigd:" }
+                ul.zb-missing {
+                    @for s in &o.missing {
+                        li { (s.name) @if !s.brin.is_empty() { " (" (s.brin) ")" } }
+                    }
+                }
+            }
+        }
+        @if !o.rows.is_empty() {
+            div class="zb-table-scroll" role="region" aria-labelledby="c-receipts-title" tabindex="0" {
+                table.zb-table {
+                    caption id="c-receipts-title" { "Alle bevestigingen" }
+                    thead { tr {
+                        th scope="col" { "School" } th scope="col" { "BRIN" } th scope="col" { "Rol" } th scope="col" { "Datum" }
+                        th scope="col" { "Ontvangen" } th scope="col" { "Gedeeld" } th scope="col" { "Reactie" } th scope="col" { "Wensen" }
+                    } }
+                    tbody {
+                        @for r in &o.rows {
+                            tr {
+                                th scope="row" { (r.school.name) }
+                                td { (r.school.brin) }
+                                td { (role_text(r.role, &r.role_other)) }
+                                td { (r.updated.dutch()) }
+                                td { (if r.received { "Ja" } else { "Nee" }) }
+                                td { (r.shared.map_or("niet ingevuld", SharedWithColleagues::label)) }
+                                td { (r.reactions) }
+                                td { (r.wishes) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn join(numbers: &[usize]) -> String {
+    let mut out = String::new();
+    for (i, n) in numbers.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&n.to_string());
+    }
+    out
+}
+
+fn scale_of<'a>(instrument: &'a Instrument, q: &QuestionDef) -> Option<&'a ScaleDef> {
+    q.scale.as_deref().and_then(|s| instrument.scale(s))
+}
+
+/// A bar chart of one distribution (hidden from screen readers: the table
+/// beside it has the same figures). SVG, so no inline styles are needed.
+fn bars(labels: &[&str], counts: &[usize]) -> Markup {
+    let total: usize = counts.iter().sum::<usize>().max(1);
+    html! {
+        div.zb-bars aria-hidden="true" {
+            @for (label, count) in labels.iter().zip(counts) {
+                div.zb-bars__row {
+                    span.zb-bars__label { (label) }
+                    svg class="zb-bars__track" viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false" {
+                        rect class="zb-bars__fill" x="0" y="0" height="10" width=(count * 100 / total) {}
+                    }
+                    span.zb-bars__count { (count) }
+                }
+            }
+        }
+    }
+}
+
+/// One question's distribution: chart and table, mean and spread, and a
+/// mark when the answers lie far apart.
+fn distribution(scale: &ScaleDef, s: &ScaleSummary, caption: &str) -> Markup {
+    let labels: Vec<&str> = scale.options.iter().map(|o| o.label.as_ref()).collect();
+    let unknown_label = scale.unknown.as_ref().map(|o| o.label.as_ref());
+    html! {
+        @if s.differs_widely {
+            p.zb-differs { strong { "Hier denken jullie verschillend over." } " De antwoorden liggen ver uit elkaar: een goed begin voor het gesprek." }
+        }
+        @if let Shown::Value(counts) = &s.counts {
+            (bars(&labels, counts))
+        }
+        table.zb-table.zb-table--figures {
+            caption.zb-visually-hidden { (caption) }
+            thead { tr {
+                @for l in &labels { th scope="col" { (l) } }
+                @if let Some(u) = unknown_label { th scope="col" { (u) } }
+                th scope="col" { "Gemiddeld" }
+                th scope="col" { "Spreiding" }
+            } }
+            tbody { tr {
+                @match &s.counts {
+                    Shown::Value(counts) => { @for c in counts { td { (c) } } }
+                    Shown::TooFew => { @for _ in &labels { td { (TOO_FEW) } } }
+                }
+                @if unknown_label.is_some() { td { (shown_count(&s.unknown)) } }
+                td { (shown_decimal(&s.mean)) }
+                td { (shown_decimal(&s.spread)) }
+            } }
+        }
+    }
+}
+
+/// What the reflection view shows of one item.
+pub struct ItemView<'a> {
+    pub summary: Option<&'a ScaleSummary>,
+    /// Per text question: the question and every answer.
+    pub texts: Vec<(&'a QuestionDef, Vec<TextAnswer>)>,
+}
+
+/// The reflections on one instrument: strongest and weakest items, then
+/// per item the distribution and every text answer.
+pub fn reflections(
+    instrument: &Instrument,
+    n: usize,
+    strongest: &[&ScaleSummary],
+    weakest: &[&ScaleSummary],
+    items: &[ItemView<'_>],
+) -> Markup {
+    let title = |id: &str| {
+        instrument
+            .item(id)
+            .map_or(id.to_owned(), |i| i.title.to_string())
+    };
+    html! {
+        h2 { (instrument.def().short_title) ": " (n) " reflecties" }
+        @if n < MIN_GROUP {
+            p.zb-notice { "Er zijn minder dan " (MIN_GROUP) " reflecties met deze filters. Cijfers tonen we daarom niet; de teksten wel, zoals ze gedeeld zijn." }
+        }
+        @if !strongest.is_empty() {
+            div.zb-extremes {
+                div {
+                    h3 { "Hier staan jullie het sterkst" }
+                    ol { @for s in strongest { li { (title(&s.item)) " (gemiddeld " (shown_decimal(&s.mean)) ")" } } }
+                }
+                div {
+                    h3 { "Hier is de meeste ruimte om te groeien" }
+                    ol { @for s in weakest { li { (title(&s.item)) " (gemiddeld " (shown_decimal(&s.mean)) ")" } } }
+                }
+            }
+        }
+        @for (item, view) in instrument.items().zip(items) {
+            section.zb-summary-item {
+                h3 { (item.title) }
+                @for q in instrument.questions(item) {
+                    @if let (Some(scale), Some(s)) = (scale_of(instrument, q), view.summary.filter(|s| s.question == q.id.as_ref())) {
+                        h4 { (q.text) " " span.zb-summary-item__n { "(" (s.n) " antwoorden)" } }
+                        (distribution(scale, s, &format!("{}: {}", item.title, q.text)))
+                    }
+                }
+                @for (q, answers) in &view.texts {
+                    details.zb-texts {
+                        summary { (q.text) " (" (answers.len()) " antwoorden)" }
+                        @if answers.is_empty() {
+                            p { "Nog geen antwoorden." }
+                        }
+                        ul {
+                            @for a in answers {
+                                li {
+                                    p.zb-texts__text { (a.text) }
+                                    p.zb-texts__from { (a.school.as_deref().unwrap_or("School niet genoemd")) ", " (a.updated.dutch()) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The Routekaart: per theme and onderwerp, each action with how many
+/// schools have it not yet, underway or done, and the change since the
+/// school year before.
+pub fn routekaart(
+    instrument: &Instrument,
+    year: Option<SchoolYear>,
+    n: usize,
+    now: &[ScaleSummary],
+    change: &dyn Fn(&ScaleSummary) -> Option<Vec<i64>>,
+) -> Markup {
+    let find = |item: &str, q: &str| now.iter().find(|s| s.item == item && s.question == q);
+    html! {
+        h2 { (instrument.def().short_title) ": " (n) " scholen" @if let Some(y) = year { " in " (y) } }
+        @if year.is_none() {
+            p.zb-hint { "Kies een schooljaar om de verandering ten opzichte van het jaar ervoor te zien." }
+        }
+        @for section in instrument.def().sections.iter() {
+            section.zb-summary-item {
+                h3 { (section.title) }
+                @for item in section.items.iter() {
+                    h4 { (item.title) }
+                    div class="zb-table-scroll" role="region" aria-label=(item.title) tabindex="0" {
+                        table.zb-table.zb-table--figures {
+                            thead { tr {
+                                th scope="col" { "Actie" }
+                                @if let Some(scale) = instrument.questions(item).find_map(|q| scale_of(instrument, q)) {
+                                    @for o in scale.options.iter() { th scope="col" { (o.label) } }
+                                }
+                                th scope="col" { "Verandering sinds vorig jaar" }
+                            } }
+                            tbody {
+                                @for q in instrument.questions(item).filter(|q| q.scale.is_some()) {
+                                    @if let Some(s) = find(&item.id, &q.id) {
+                                        tr {
+                                            th scope="row" { (q.text) }
+                                            @match &s.counts {
+                                                Shown::Value(c) => { @for x in c { td { (x) } } }
+                                                Shown::TooFew => { @for _ in 0..scale_of(instrument, q).map_or(0, |s| s.options.len()) { td { (TOO_FEW) } } }
+                                            }
+                                            td { (change_text(change(s))) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// "+2 klaar, -1 nog niet", or why there is nothing to compare.
+pub fn change_text(change: Option<Vec<i64>>) -> String {
+    let Some(change) = change else {
+        return "niet te vergelijken".to_owned();
+    };
+    let names = ["nog niet", "mee bezig", "klaar"];
+    let parts: Vec<String> = change
+        .iter()
+        .zip(names)
+        .filter(|(d, _)| **d != 0)
+        .map(|(d, n)| format!("{}{d} {n}", if *d > 0 { "+" } else { "" }))
+        .collect();
+    if parts.is_empty() {
+        "gelijk".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// When nothing has been imported yet.
+pub fn empty() -> Markup {
+    html! {
+        p.zb-notice { "Er zijn nog geen bestanden ingelezen. Voeg hierboven de bestanden toe die scholen met je hebben gedeeld." }
+    }
+}
