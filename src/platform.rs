@@ -37,12 +37,60 @@ pub fn new_record_id() -> RecordId {
 }
 
 /// Lets the browser run other tasks (drawing, typing) before going on: long
-/// work is done in slices with a pause between them.
+/// work is done in slices with a pause between them. A message to itself,
+/// not `setTimeout(0)`, which browsers stretch to 4 ms when repeated.
 pub async fn pause() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::MessageChannel::new() {
+        Ok(channel) => {
+            channel.port1().set_onmessage(Some(&resolve));
+            let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
+        }
+        Err(_) => {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Milliseconds since the page started (for slicing long work).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Long work in slices: [`Slices::due`] says when a slice has run long
+/// enough that the browser should get a turn.
+pub struct Slices {
+    since: f64,
+}
+
+impl Default for Slices {
+    fn default() -> Slices {
+        Slices::new()
+    }
+}
+
+impl Slices {
+    /// About the 50 ms of a "long task": short enough that the page stays
+    /// responsive, long enough that pausing costs little.
+    const BUDGET_MS: f64 = 45.0;
+
+    pub fn new() -> Slices {
+        Slices { since: now_ms() }
+    }
+
+    pub fn due(&self) -> bool {
+        now_ms() - self.since > Self::BUDGET_MS
+    }
+
+    /// Pauses if the current slice is used up.
+    pub async fn next(&mut self) {
+        if self.due() {
+            pause().await;
+            self.since = now_ms();
+        }
+    }
 }

@@ -29,8 +29,8 @@ pub fn markup() -> Markup {
             }
             li.zb-card {
                 h2 { "Voor het samenwerkings" (SHY) "verband" }
-                p { "Lees wat scholen zelf met je delen, zonder namen. Dat kan binnenkort; het formaat van de bestanden staat al vast." }
-                a.zb-button.zb-button--secondary href="verzamelen/" { "Meer over gedeelde reflecties" }
+                p { "Lees de bestanden die scholen of collega's met je delen naast elkaar: wie heeft de ontvangst bevestigd, waar staan de scholen, wat zijn ze van plan." }
+                a.zb-button.zb-button--secondary href="verzamelen/" { "Gedeelde bestanden lezen" }
             }
         }
     }

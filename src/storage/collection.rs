@@ -61,19 +61,27 @@ async fn result(req: &IdbRequest) -> Result<JsValue, StorageError> {
     }
 }
 
-/// Waits until a transaction is written (or fails, for example when the
-/// disk is full).
-async fn committed(tx: &IdbTransaction) -> Result<(), StorageError> {
-    let promise = Promise::new(&mut |resolve, reject| {
+/// A promise that settles when `tx` is written (or fails, for example when
+/// the disk is full). Made before anything is awaited: a transaction that
+/// completes before anyone listens would never be heard of.
+fn commit_of(tx: &IdbTransaction) -> Promise {
+    Promise::new(&mut |resolve, reject| {
         tx.set_oncomplete(Some(&resolve));
         tx.set_onerror(Some(&reject));
         tx.set_onabort(Some(&reject));
-    });
-    let settled = JsFuture::from(promise).await;
-    match settled {
+    })
+}
+
+async fn settled(tx: &IdbTransaction, commit: Promise) -> Result<(), StorageError> {
+    match JsFuture::from(commit).await {
         Ok(_) => Ok(()),
         Err(_) => Err(error_of(tx.error())),
     }
+}
+
+/// Waits until a transaction is written.
+async fn committed(tx: &IdbTransaction) -> Result<(), StorageError> {
+    settled(tx, commit_of(tx)).await
 }
 
 async fn database() -> Result<IdbDatabase, StorageError> {
@@ -114,20 +122,47 @@ fn transaction(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbTransact
 }
 
 /// Stores imported files in one transaction; returns their keys, in order.
-pub async fn add_files(files: &[CollectedFile]) -> Result<Vec<f64>, StorageError> {
+/// Each is the text of `zichtbaar_core::stored::encode_file` or
+/// `encode_file_parts`.
+pub async fn add_files(files: &[String]) -> Result<Vec<f64>, StorageError> {
+    start_adding(files).await?.done().await
+}
+
+/// Files being written: the browser writes them while the page goes on.
+pub struct Adding {
+    tx: IdbTransaction,
+    commit: Promise,
+    requests: Vec<IdbRequest>,
+}
+
+impl Adding {
+    /// Waits until they are written; their keys, in order.
+    pub async fn done(self) -> Result<Vec<f64>, StorageError> {
+        settled(&self.tx, self.commit).await?;
+        Ok(self
+            .requests
+            .iter()
+            .filter_map(|r| r.result().ok()?.as_f64())
+            .collect())
+    }
+}
+
+/// Starts writing imported files in one transaction, and returns at once.
+pub async fn start_adding(files: &[String]) -> Result<Adding, StorageError> {
     let db = database().await?;
     let tx = transaction(&db, IdbTransactionMode::Readwrite)?;
+    let commit = commit_of(&tx);
     let store = tx.object_store(FILES).map_err(StorageError::from_js)?;
     let mut requests = Vec::with_capacity(files.len());
     for file in files {
-        let text = JsValue::from_str(&stored::encode_file(file));
+        let text = JsValue::from_str(file);
         requests.push(store.add(&text).map_err(StorageError::from_js)?);
     }
-    committed(&tx).await?;
-    Ok(requests
-        .iter()
-        .filter_map(|r| r.result().ok()?.as_f64())
-        .collect())
+    Ok(Adding {
+        tx,
+        commit,
+        requests,
+    })
 }
 
 /// A stored file that could not be read, left in place.

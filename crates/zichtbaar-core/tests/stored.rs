@@ -209,3 +209,24 @@ fn a_collected_file_from_a_newer_app_is_refused_not_misread() {
         Err(DecodeError::Malformed(_))
     ));
 }
+
+#[test]
+fn a_collected_file_written_from_its_parts_reads_back_the_same() {
+    use zichtbaar_core::stored::{decode_file, encode_file, encode_file_parts};
+    let file = decode_file(V1_COLLECTED).unwrap();
+    // The records as an export file holds them: pretty, with line breaks.
+    let pretty: Vec<String> = file
+        .records
+        .iter()
+        .map(|r| serde_json::to_string_pretty(r).unwrap())
+        .collect();
+    let raws: Vec<&str> = pretty.iter().map(String::as_str).collect();
+    let text = encode_file_parts(&file.name, file.size, file.imported, &file.problems, &raws);
+    let back = decode_file(&text).unwrap();
+    assert_eq!(back, file);
+    assert_eq!(encode_file(&back), V1_COLLECTED.trim_end());
+    // Without problems the field is left out, as encode_file does.
+    let none = encode_file_parts("a \"b\".json", 1, file.imported, &[], &raws[..1]);
+    assert!(!none.contains("problems"));
+    assert_eq!(decode_file(&none).unwrap().name, "a \"b\".json");
+}

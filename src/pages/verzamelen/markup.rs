@@ -5,7 +5,7 @@
 //! figures; the chart is hidden from screen readers, the table is not.
 
 use zichtbaar_core::collection::{
-    Facets, Filter, ReceiptOverview, ScaleSummary, Shown, TextAnswer, MIN_GROUP,
+    self, Facets, Filter, ReceiptOverview, ScaleSummary, Shown, TextAnswer, MIN_GROUP,
 };
 use zichtbaar_core::instrument::{Instrument, QuestionDef, ScaleDef};
 use zichtbaar_core::record::{Role, SharedWithColleagues};
@@ -17,6 +17,8 @@ use crate::html::{html, names, Id, Markup};
 pub const STATUS: Id = Id("c-status");
 /// The list of imported files.
 pub const FILES: Id = Id("c-files");
+/// The heading of the list of files: focus goes here after removing one.
+pub const FILES_TITLE: Id = Id("c-files-title");
 /// Filters, view choice and the view.
 pub const RESULTS: Id = Id("c-results");
 pub const DROP: Id = Id("c-drop");
@@ -34,6 +36,7 @@ names! {
         Csv = "csv",
         Print = "print-report",
         CompareList = "compare-list",
+        MoreTexts = "more-texts",
     }
 }
 
@@ -59,6 +62,12 @@ names! {
 }
 
 pub const TOO_FEW: &str = "minder dan 5";
+/// Files listed at most: a list of thousands would make a slow page.
+const FILE_ROWS: usize = 200;
+/// Up to this many files, their list is open.
+const FILES_OPEN: usize = 10;
+/// Receipts listed at most (the CSV has them all).
+pub const RECEIPT_ROWS: usize = 500;
 
 /// A number with one decimal, Dutch style ("2,4"), without float formatting.
 pub fn decimal(x: f64) -> String {
@@ -75,11 +84,20 @@ fn shown_count(s: &Shown<usize>) -> String {
     }
 }
 
-fn shown_decimal(s: &Shown<f64>) -> String {
-    match s {
-        Shown::Value(x) => decimal(*x),
-        Shown::TooFew => TOO_FEW.to_owned(),
+/// A mean or a spread: a dash when there are too few answers (a figure
+/// such as "minder dan 5" would read like a value on a scale of 1 to 4).
+fn shown_decimal(s: &Shown<f64>) -> Markup {
+    html! {
+        @match s {
+            Shown::Value(x) => (decimal(*x)),
+            Shown::TooFew => { span aria-hidden="true" { "–" } span.zb-visually-hidden { "te weinig antwoorden" } }
+        }
     }
+}
+
+/// "1 reflectie", "3 reflecties".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The top of the page: what it is for, and where files go in.
@@ -92,7 +110,7 @@ pub fn page() -> Markup {
         }
         p.zb-privacy-line {
             "Alles blijft in deze browser, op dit apparaat. Er gaat niets naar een server. "
-            "Cijfers over minder dan " (MIN_GROUP) " bestanden tonen we niet, zodat niemand te herkennen is."
+            "Cijfers over minder dan " (MIN_GROUP) " reflecties of scholen tonen we niet, zodat niemand te herkennen is."
         }
         section class="zb-import zb-no-print" aria-labelledby="c-import-title" {
             h2 id="c-import-title" { "Bestanden toevoegen" }
@@ -138,13 +156,16 @@ pub fn files(rows: &[FileRow], asking_to_clear: bool) -> Markup {
     }
     let total: usize = rows.iter().map(|r| r.records).sum();
     html! {
-        h2 id="c-files-title" { "Ingelezen bestanden" }
-        p { (rows.len()) " bestanden, samen " (total) " reflecties en bevestigingen. Dezelfde reflectie twee keer telt één keer." }
+        h2 id=(FILES_TITLE) tabindex="-1" { "Ingelezen bestanden" }
+        // A long list stays folded: the figures below are what is read.
+        details.zb-files open[rows.len() <= FILES_OPEN] {
+        summary { (plural(rows.len(), "bestand", "bestanden")) ", samen " (plural(total, "reflectie of bevestiging", "reflecties en bevestigingen")) }
+        p.zb-hint { "Dezelfde reflectie twee keer ingelezen telt één keer." }
         div class="zb-table-scroll" role="region" aria-labelledby="c-files-title" tabindex="0" {
             table.zb-table {
-                thead { tr { th scope="col" { "Bestand" } th scope="col" { "Gelezen" } th scope="col" { "Opmerkingen" } th scope="col" { span.zb-visually-hidden { "Verwijderen" } } } }
+                thead { tr { th scope="col" { "Bestand" } th scope="col" { "Aantal" } th scope="col" { "Opmerkingen" } th scope="col" { span.zb-visually-hidden { "Verwijderen" } } } }
                 tbody {
-                    @for (i, row) in rows.iter().enumerate() {
+                    @for (i, row) in rows.iter().enumerate().take(FILE_ROWS) {
                         tr {
                             th scope="row" { (row.name) }
                             td { (row.records) }
@@ -158,6 +179,10 @@ pub fn files(rows: &[FileRow], asking_to_clear: bool) -> Markup {
                     }
                 }
             }
+        }
+        @if rows.len() > FILE_ROWS {
+            p.zb-hint { "Hier staan de eerste " (FILE_ROWS) " van de " (rows.len()) " bestanden. Alles wissen kan hieronder." }
+        }
         }
         div.zb-clear {
             @if asking_to_clear {
@@ -210,7 +235,7 @@ pub fn controls(c: &Choices<'_>) -> Markup {
     html! {
         nav class="zb-views zb-no-print" aria-label="Weergave" {
             @for show in [Show::Ontvangst, Show::Reflectie, Show::Routekaart] {
-                button type="button" class="zb-views__tab" data-view=(show) aria-pressed=(if show == c.show { "true" } else { "false" }) {
+                button type="button" class="zb-views__tab" id={ "c-view-" (show) } data-view=(show) aria-pressed=(if show == c.show { "true" } else { "false" }) {
                     (match show { Show::Ontvangst => "Ontvangst", Show::Reflectie => "Reflecties", Show::Routekaart => "Routekaart" })
                 }
             }
@@ -228,7 +253,10 @@ pub fn controls(c: &Choices<'_>) -> Markup {
             div.zb-field {
                 label for="c-year" { "Schooljaar" }
                 select id="c-year" data-field=(Field::Year) {
-                    option value="" selected[f.school_year.is_none()] { "Alle" }
+                    // Reflections are read one year at a time (see `effective`).
+                    @if c.show == Show::Ontvangst {
+                        option value="" selected[f.school_year.is_none()] { "Alle" }
+                    }
                     @for (y, n) in &c.facets.school_years {
                         option value=(y) selected[f.school_year == Some(*y)] { (option_text(&y.to_string(), *n)) }
                     }
@@ -263,7 +291,7 @@ pub fn controls(c: &Choices<'_>) -> Markup {
             }
         }
         div.zb-report__actions.zb-no-print {
-            button type="button" class="zb-button zb-button--secondary" data-action=(Action::Csv) { "Download als CSV (Excel)" }
+            button type="button" class="zb-button zb-button--secondary" data-action=(Action::Csv) { "CSV opslaan (voor Excel)" }
             " "
             button type="button" class="zb-button zb-button--secondary" data-action=(Action::Print) { "Afdrukken / opslaan als PDF" }
         }
@@ -306,7 +334,7 @@ pub fn receipts(
                 label class="zb-button zb-button--secondary" for=(LIST_INPUT) { "Lijst uit een bestand halen" }
                 input type="file" id=(LIST_INPUT) class="zb-visually-hidden" accept=".csv,.txt,text/csv,text/plain";
                 " "
-                button type="button" class="zb-button" data-action=(Action::CompareList) { "Vergelijken" }
+                button type="button" class="zb-button" id="c-compare" data-action=(Action::CompareList) { "Vergelijken" }
             }
         }
         @if listed > 0 {
@@ -316,7 +344,7 @@ pub fn receipts(
             @if o.missing.is_empty() {
                 p { "Alle " (listed) " scholen van de lijst hebben bevestigd." }
             } @else {
-                p { (o.missing.len()) " van de " (listed) " scholen hebben nog niet bevestigd:" }
+                p { (o.missing.len()) " van de " (listed) " scholen " (if o.missing.len() == 1 { "heeft" } else { "hebben" }) " nog niet bevestigd:" }
                 ul.zb-missing {
                     @for s in &o.missing {
                         li { (s.name) @if !s.brin.is_empty() { " (" (s.brin) ")" } }
@@ -333,7 +361,7 @@ pub fn receipts(
                         th scope="col" { "Ontvangen" } th scope="col" { "Gedeeld" } th scope="col" { "Reactie" } th scope="col" { "Wensen" }
                     } }
                     tbody {
-                        @for r in &o.rows {
+                        @for r in o.rows.iter().take(RECEIPT_ROWS) {
                             tr {
                                 th scope="row" { (r.school.name) }
                                 td { (r.school.brin) }
@@ -347,6 +375,9 @@ pub fn receipts(
                         }
                     }
                 }
+            }
+            @if o.rows.len() > RECEIPT_ROWS {
+                p.zb-hint { "Hier staan de eerste " (RECEIPT_ROWS) " van de " (o.rows.len()) " bevestigingen. De CSV heeft ze allemaal." }
             }
         }
     }
@@ -393,11 +424,12 @@ fn distribution(scale: &ScaleDef, s: &ScaleSummary, caption: &str) -> Markup {
     let unknown_label = scale.unknown.as_ref().map(|o| o.label.as_ref());
     html! {
         @if s.differs_widely {
-            p.zb-differs { strong { "Hier denken jullie verschillend over." } " De antwoorden liggen ver uit elkaar: een goed begin voor het gesprek." }
+            p.zb-differs { strong { "Hier lopen de antwoorden ver uiteen." } " Er wordt verschillend over gedacht: een goed begin voor het gesprek." }
         }
         @if let Shown::Value(counts) = &s.counts {
             (bars(&labels, counts))
         }
+        div class="zb-table-scroll" {
         table.zb-table.zb-table--figures {
             caption.zb-visually-hidden { (caption) }
             thead { tr {
@@ -416,14 +448,49 @@ fn distribution(scale: &ScaleDef, s: &ScaleSummary, caption: &str) -> Markup {
                 td { (shown_decimal(&s.spread)) }
             } }
         }
+        }
+        @if let (Some(first), Some(last)) = (labels.first(), labels.last()) {
+            p.zb-hint { "Gemiddeld: 1 is '" (first) "', " (labels.len()) " is '" (last) "'. Spreiding: hoe ver de antwoorden uit elkaar liggen (0 is: iedereen hetzelfde)." }
+        }
     }
 }
 
 /// What the reflection view shows of one item.
 pub struct ItemView<'a> {
     pub summary: Option<&'a ScaleSummary>,
-    /// Per text question: the question and every answer.
-    pub texts: Vec<(&'a QuestionDef, Vec<TextAnswer>)>,
+    /// Per text question: the question and how many answered it. The
+    /// answers themselves are drawn when the reader opens the question
+    /// ([`texts`]): thousands of them would make a slow page.
+    pub texts: Vec<(&'a QuestionDef, usize)>,
+}
+
+/// Where the answers of a question go when it is opened.
+pub const TEXTS_SUMMARY: &str = "details[data-texts] > summary";
+/// Text answers drawn at a time.
+pub const TEXTS_PAGE: usize = 100;
+
+/// The answers to one question, the first `shown` of them, and a button
+/// for more.
+pub fn texts(answers: &[TextAnswer], shown: usize, key: &str) -> Markup {
+    let shown = shown.min(answers.len());
+    html! {
+        @if answers.is_empty() {
+            p { "Nog geen antwoorden." }
+        }
+        ul {
+            @for a in &answers[..shown] {
+                li {
+                    p.zb-texts__text { (a.text) }
+                    p.zb-texts__from { (a.school.as_deref().unwrap_or("School niet genoemd")) ", " (a.updated.dutch()) }
+                }
+            }
+        }
+        @if shown < answers.len() {
+            button type="button" class="zb-button zb-button--secondary" data-action=(Action::MoreTexts) data-key=(key) data-shown=(shown) {
+                "Meer antwoorden tonen (" (shown) " van " (answers.len()) ")"
+            }
+        }
+    }
 }
 
 /// The reflections on one instrument: strongest and weakest items, then
@@ -440,19 +507,25 @@ pub fn reflections(
             .item(id)
             .map_or(id.to_owned(), |i| i.title.to_string())
     };
+    if n == 0 {
+        return html! {
+            h2 { (instrument.def().short_title) }
+            p.zb-notice { "Geen reflecties met deze keuze. Kies bij de filters bijvoorbeeld een ander schooljaar of 'Alle'." }
+        };
+    }
     html! {
-        h2 { (instrument.def().short_title) ": " (n) " reflecties" }
+        h2 { (instrument.def().short_title) ": " (plural(n, "reflectie", "reflecties")) }
         @if n < MIN_GROUP {
             p.zb-notice { "Er zijn minder dan " (MIN_GROUP) " reflecties met deze filters. Cijfers tonen we daarom niet; de teksten wel, zoals ze gedeeld zijn." }
         }
         @if !strongest.is_empty() {
             div.zb-extremes {
                 div {
-                    h3 { "Hier staan jullie het sterkst" }
+                    h3 { "Sterkste onderdelen" }
                     ol { @for s in strongest { li { (title(&s.item)) " (gemiddeld " (shown_decimal(&s.mean)) ")" } } }
                 }
                 div {
-                    h3 { "Hier is de meeste ruimte om te groeien" }
+                    h3 { "Onderdelen met de meeste ruimte om te groeien" }
                     ol { @for s in weakest { li { (title(&s.item)) " (gemiddeld " (shown_decimal(&s.mean)) ")" } } }
                 }
             }
@@ -462,24 +535,18 @@ pub fn reflections(
                 h3 { (item.title) }
                 @for q in instrument.questions(item) {
                     @if let (Some(scale), Some(s)) = (scale_of(instrument, q), view.summary.filter(|s| s.question == q.id.as_ref())) {
-                        h4 { (q.text) " " span.zb-summary-item__n { "(" (s.n) " antwoorden)" } }
+                        h4 { (q.text) " " span.zb-summary-item__n { "(" (plural(s.n, "antwoord", "antwoorden")) ")" } }
                         (distribution(scale, s, &format!("{}: {}", item.title, q.text)))
                     }
                 }
-                @for (q, answers) in &view.texts {
-                    details.zb-texts {
-                        summary { (q.text) " (" (answers.len()) " antwoorden)" }
-                        @if answers.is_empty() {
-                            p { "Nog geen antwoorden." }
+                @for (q, count) in &view.texts {
+                    details.zb-texts data-texts=(zichtbaar_core::instrument::answer_key(&item.id, &q.id)) {
+                        // The explanation beside a rating goes by its own label.
+                        summary {
+                            (q.text_label.as_deref().filter(|_| q.scale.is_some()).unwrap_or(&q.text))
+                            " (" (plural(*count, "antwoord", "antwoorden")) ")"
                         }
-                        ul {
-                            @for a in answers {
-                                li {
-                                    p.zb-texts__text { (a.text) }
-                                    p.zb-texts__from { (a.school.as_deref().unwrap_or("School niet genoemd")) ", " (a.updated.dutch()) }
-                                }
-                            }
-                        }
+                        div.zb-texts__list {}
                     }
                 }
             }
@@ -495,11 +562,22 @@ pub fn routekaart(
     year: Option<SchoolYear>,
     n: usize,
     now: &[ScaleSummary],
-    change: &dyn Fn(&ScaleSummary) -> Option<Vec<i64>>,
+    before: Option<&[ScaleSummary]>,
 ) -> Markup {
+    let previous = |s: &ScaleSummary| {
+        before?
+            .iter()
+            .find(|b| b.item == s.item && b.question == s.question)
+    };
     let find = |item: &str, q: &str| now.iter().find(|s| s.item == item && s.question == q);
+    if n == 0 {
+        return html! {
+            h2 { (instrument.def().short_title) }
+            p.zb-notice { "Geen plannen van aanpak met deze keuze. Kies bij de filters bijvoorbeeld een ander schooljaar." }
+        };
+    }
     html! {
-        h2 { (instrument.def().short_title) ": " (n) " scholen" @if let Some(y) = year { " in " (y) } }
+        h2 { (instrument.def().short_title) ": " (plural(n, "plan van aanpak", "plannen van aanpak")) @if let Some(y) = year { " in " (y) } }
         @if year.is_none() {
             p.zb-hint { "Kies een schooljaar om de verandering ten opzichte van het jaar ervoor te zien." }
         }
@@ -526,7 +604,7 @@ pub fn routekaart(
                                                 Shown::Value(c) => { @for x in c { td { (x) } } }
                                                 Shown::TooFew => { @for _ in 0..scale_of(instrument, q).map_or(0, |s| s.options.len()) { td { (TOO_FEW) } } }
                                             }
-                                            td { (change_text(change(s))) }
+                                            td { (change_text(s, previous(s), scale_of(instrument, q))) }
                                         }
                                     }
                                 }
@@ -539,22 +617,43 @@ pub fn routekaart(
     }
 }
 
-/// "+2 klaar, -1 nog niet", or why there is nothing to compare.
-pub fn change_text(change: Option<Vec<i64>>) -> String {
-    let Some(change) = change else {
+/// The share of each answer now against the year before, where it moved:
+/// "Klaar 20% → 35%". Shares, not counts: next year more or fewer schools
+/// may have shared.
+pub fn change_text(
+    now: &ScaleSummary,
+    before: Option<&ScaleSummary>,
+    scale: Option<&ScaleDef>,
+) -> String {
+    let (Some(before), Some(scale)) = (before, scale) else {
         return "niet te vergelijken".to_owned();
     };
-    let names = ["nog niet", "mee bezig", "klaar"];
-    let parts: Vec<String> = change
+    let (Shown::Value(a), Shown::Value(b)) = (&now.counts, &before.counts) else {
+        return "niet te vergelijken".to_owned();
+    };
+    if collection::change(now, before).is_none() {
+        return "niet te vergelijken".to_owned();
+    }
+    let share = |c: &[usize], i: usize| {
+        let total: usize = c.iter().sum();
+        (c[i] * 100 + total / 2).checked_div(total).unwrap_or(0)
+    };
+    let parts: Vec<String> = scale
+        .options
         .iter()
-        .zip(names)
-        .filter(|(d, _)| **d != 0)
-        .map(|(d, n)| format!("{}{d} {n}", if *d > 0 { "+" } else { "" }))
+        .enumerate()
+        .filter(|(i, _)| share(a, *i) != share(b, *i))
+        .map(|(i, o)| format!("{} {}% → {}%", o.label, share(b, i), share(a, i)))
         .collect();
+    let sizes = format!(
+        " (vorig jaar {}, nu {})",
+        b.iter().sum::<usize>(),
+        a.iter().sum::<usize>()
+    );
     if parts.is_empty() {
-        "gelijk".to_owned()
+        format!("gelijk{sizes}")
     } else {
-        parts.join(", ")
+        format!("{}{sizes}", parts.join(", "))
     }
 }
 

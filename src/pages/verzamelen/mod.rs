@@ -26,7 +26,8 @@ use zichtbaar_core::collection::{self, Filter};
 use zichtbaar_core::csv::{self, Cell};
 use zichtbaar_core::export::ExportRecord;
 use zichtbaar_core::import::{self, ImportProblem};
-use zichtbaar_core::stored::CollectedFile;
+use zichtbaar_core::instrument::answer_key;
+use zichtbaar_core::stored::{self, CollectedFile};
 use zichtbaar_core::{Instrument, Kind, Perspective, RecordId, SchoolYear};
 
 use self::markup::{Action, Field, FileRow, Show};
@@ -38,10 +39,11 @@ use crate::{dom, files, instruments, platform};
 /// Files larger than this are refused with a message: a shared export is
 /// a few kilobytes; this leaves room for a file holding thousands.
 const MAX_FILE_BYTES: f64 = 60_000_000.0;
-/// Records parsed between two pauses.
-const SLICE: usize = 200;
+/// Files read at the same time, and their bytes at most (one file may be more).
+const READ_GROUP: usize = 64;
+const READ_GROUP_BYTES: f64 = 8_000_000.0;
 /// Stored files are written together up to about this many bytes.
-const WRITE_BATCH_BYTES: usize = 4_000_000;
+const WRITE_BATCH_BYTES: usize = 8_000_000;
 
 struct Held {
     key: f64,
@@ -112,6 +114,9 @@ fn view_instrument(
 
 fn problem_text(p: &ImportProblem) -> String {
     match p {
+        ImportProblem::NotAnExport(why) if why.contains(zichtbaar_core::backup::BACKUP_FORMAT) => {
+            "Dit is een reservekopie, geen gedeeld bestand. Een reservekopie is alleen voor wie hem maakte.".to_owned()
+        }
         ImportProblem::NotAnExport(_) => {
             "Dit is geen bestand dat Zichtbaar heeft gemaakt om te delen.".to_owned()
         }
@@ -132,20 +137,32 @@ fn mark(name: &str) {
 }
 
 /// Everything below the file list: filters, view, figures.
-fn results(s: &State) -> Markup {
-    let all = s.newest();
+/// The filter as applied: the reflections and the Routekaart are read one
+/// school year at a time (the newest, unless another is chosen), so that
+/// figures of different years are not mixed, and a small group of one year
+/// cannot be worked out by comparing "all years" with another year.
+fn effective(s: &State, all: &[&ExportRecord]) -> Filter {
+    let mut f = s.filter.clone();
+    if s.show != Show::Ontvangst && f.school_year.is_none() {
+        f.school_year = all
+            .iter()
+            .filter(|r| r.kind == Kind::Reflection)
+            .map(|r| r.school_year)
+            .max();
+    }
+    f
+}
+
+fn results(s: &State, all: &[&ExportRecord]) -> Markup {
     if all.is_empty() {
         return markup::empty();
     }
+    let filter = effective(s, all);
     let facets = collection::facets(all.iter().copied());
-    let chosen: Vec<&ExportRecord> = all
-        .iter()
-        .copied()
-        .filter(|r| s.filter.matches(r))
-        .collect();
+    let chosen: Vec<&ExportRecord> = all.iter().copied().filter(|r| filter.matches(r)).collect();
     let choices = markup::Choices {
         facets: &facets,
-        filter: &s.filter,
+        filter: &filter,
         show: s.show,
         instruments: &instruments::all().iter().collect::<Vec<_>>(),
     };
@@ -160,8 +177,8 @@ fn results(s: &State) -> Markup {
             let overview = collection::receipts(receipts.iter().copied(), &list);
             markup::receipts(&overview, &s.list_text, &unread, list.len())
         }
-        Show::Reflectie => reflection_view(&s.filter, &chosen),
-        Show::Routekaart => routekaart_view(&s.filter, &all, &chosen),
+        Show::Reflectie => reflection_view(&filter, &chosen),
+        Show::Routekaart => routekaart_view(&filter, all, &chosen),
     };
     html! {
         (markup::controls(&choices))
@@ -184,6 +201,16 @@ fn reflection_view(filter: &Filter, chosen: &[&ExportRecord]) -> Markup {
         .map(|s| s.question.clone())
         .unwrap_or_default();
     let (strongest, weakest) = collection::strongest_and_weakest(&summaries, &first_scale, 3);
+    // How many answered each question in writing, in one pass over the
+    // records (not one per question: thousands of records, dozens of questions).
+    let mut written: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for r in &records {
+        for (key, a) in r.answers.iter().flatten() {
+            if !a.text.trim().is_empty() {
+                *written.entry(key.as_str()).or_default() += 1;
+            }
+        }
+    }
     let items: Vec<markup::ItemView<'_>> = instrument
         .items()
         .map(|item| markup::ItemView {
@@ -192,10 +219,8 @@ fn reflection_view(filter: &Filter, chosen: &[&ExportRecord]) -> Markup {
                 .questions(item)
                 .filter(|q| q.text_answer)
                 .map(|q| {
-                    (
-                        q,
-                        collection::texts(records.iter().copied(), &item.id, &q.id),
-                    )
+                    let key = answer_key(&item.id, &q.id);
+                    (q, written.get(key.as_str()).copied().unwrap_or(0))
                 })
                 .collect(),
         })
@@ -228,31 +253,38 @@ fn routekaart_view(filter: &Filter, all: &[&ExportRecord], chosen: &[&ExportReco
             .collect();
         collection::scale_summaries(instrument, records.iter().copied())
     });
-    let change = |s: &collection::ScaleSummary| -> Option<Vec<i64>> {
-        let before = before
-            .as_ref()?
-            .iter()
-            .find(|b| b.item == s.item && b.question == s.question)?;
-        collection::change(s, before)
-    };
     markup::routekaart(
         instrument,
         filter.school_year,
         now.len(),
         &summaries,
-        &change,
+        before.as_deref(),
     )
+}
+
+/// The text answers to `key` ("item/question") in the reflections on
+/// screen, the first `shown` of them.
+fn texts_of(s: &State, key: &str, shown: usize) -> Markup {
+    let all = s.newest();
+    let filter = effective(s, &all);
+    let chosen: Vec<&ExportRecord> = all.iter().copied().filter(|r| filter.matches(r)).collect();
+    let Some(instrument) = view_instrument(&filter, &chosen, s.show == Show::Routekaart) else {
+        return html! {};
+    };
+    let (item, question) = key.split_once('/').unwrap_or((key, ""));
+    let records = chosen
+        .iter()
+        .copied()
+        .filter(|r| r.kind == Kind::Reflection && r.instrument.id == instrument.id());
+    markup::texts(&collection::texts(records, item, question), shown, key)
 }
 
 /// The figures on screen as a table, for the CSV download.
 fn csv_rows(s: &State) -> Vec<Vec<Cell>> {
     let t = |x: &str| Cell::Text(x.to_owned());
     let all = s.newest();
-    let chosen: Vec<&ExportRecord> = all
-        .iter()
-        .copied()
-        .filter(|r| s.filter.matches(r))
-        .collect();
+    let filter = effective(s, &all);
+    let chosen: Vec<&ExportRecord> = all.iter().copied().filter(|r| filter.matches(r)).collect();
     let count = |c: &collection::Shown<usize>| match c {
         collection::Shown::Value(n) => Cell::Number(*n as i64),
         collection::Shown::TooFew => t(markup::TOO_FEW),
@@ -306,7 +338,7 @@ fn csv_rows(s: &State) -> Vec<Vec<Cell>> {
             rows
         }
         Show::Reflectie | Show::Routekaart => {
-            let Some(instrument) = view_instrument(&s.filter, &chosen, s.show == Show::Routekaart)
+            let Some(instrument) = view_instrument(&filter, &chosen, s.show == Show::Routekaart)
             else {
                 return Vec::new();
             };
@@ -372,12 +404,46 @@ fn csv_rows(s: &State) -> Vec<Vec<Cell>> {
     }
 }
 
-/// Reads one file into what is kept of it, in slices.
-async fn read_file(file: &web_sys::File, on_slice: &dyn Fn(usize)) -> CollectedFile {
-    let name = file.name();
+/// Starts reading the texts of `files` at the same time (the browser reads
+/// them off the main thread); [`texts`] waits for them.
+fn start_reading(files: &[&web_sys::File]) -> js_sys::Promise {
+    let promises = js_sys::Array::new();
+    for f in files {
+        let promise = if f.size() > MAX_FILE_BYTES {
+            js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)
+        } else {
+            f.text()
+        };
+        promises.push(&promise);
+    }
+    // Settled one by one: a file that cannot be read does not spoil the rest.
+    js_sys::Promise::all_settled(&promises)
+}
+
+/// The texts `start_reading` read: `None` for a file too big or unreadable.
+async fn texts(reading: js_sys::Promise, count: usize) -> Vec<Option<String>> {
+    let settled = JsFuture::from(reading).await;
+    let results: js_sys::Array = settled.map(|a| a.unchecked_into()).unwrap_or_default();
+    let value = wasm_bindgen::JsValue::from_str("value");
+    (0..count as u32)
+        .map(|i| {
+            js_sys::Reflect::get(&results.get(i), &value)
+                .ok()?
+                .as_string()
+        })
+        .collect()
+}
+
+/// What is kept of one file, read in slices, and its text for storage
+/// (when it holds any record).
+async fn collect(
+    file: &web_sys::File,
+    text: Option<String>,
+    slices: &mut platform::Slices,
+) -> (CollectedFile, Option<String>) {
     let size = file.size();
     let mut out = CollectedFile {
-        name,
+        name: file.name(),
         size: size as u64,
         imported: platform::today(),
         problems: Vec::new(),
@@ -388,44 +454,42 @@ async fn read_file(file: &web_sys::File, on_slice: &dyn Fn(usize)) -> CollectedF
             "Dit bestand is te groot ({} MB). Een gedeeld bestand van Zichtbaar is meestal kleiner dan 1 MB.",
             (size / 1_000_000.0).round() as u64
         ));
-        return out;
+        return (out, None);
     }
-    let text = match JsFuture::from(file.text())
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-    {
-        Some(t) => t,
-        None => {
-            out.problems
-                .push("Dit bestand kon niet gelezen worden.".to_owned());
-            return out;
-        }
+    let Some(text) = text else {
+        out.problems
+            .push("Dit bestand kon niet gelezen worden.".to_owned());
+        return (out, None);
     };
+    if text.trim().is_empty() {
+        out.problems.push("Dit bestand is leeg.".to_owned());
+        return (out, None);
+    }
     let raws = match import::split(&text) {
         Ok(raws) => raws,
         Err(p) => {
             out.problems.push(problem_text(&p));
-            return out;
+            return (out, None);
         }
     };
     let mut bad = 0;
-    for (start, slice) in raws.chunks(SLICE).enumerate() {
-        for (i, raw) in slice.iter().enumerate() {
-            match import::read_record(start * SLICE + i, raw) {
-                Ok(r) => out.records.push(r),
-                Err(p) => {
-                    bad += 1;
-                    // A few reasons are enough; then how many more.
-                    if bad <= 5 {
-                        out.problems.push(problem_text(&p));
-                    }
+    let mut good = Vec::with_capacity(raws.len());
+    for (i, raw) in raws.iter().enumerate() {
+        match import::read_record(i, raw) {
+            Ok(r) => {
+                out.records.push(r);
+                good.push(*raw);
+            }
+            Err(p) => {
+                bad += 1;
+                // A few reasons are enough; then how many more.
+                if bad <= 5 {
+                    out.problems.push(problem_text(&p));
                 }
             }
         }
-        if raws.len() > SLICE {
-            on_slice(out.records.len());
-            platform::pause().await;
+        if i % 64 == 63 {
+            slices.next().await;
         }
     }
     if bad > 5 {
@@ -436,7 +500,16 @@ async fn read_file(file: &web_sys::File, on_slice: &dyn Fn(usize)) -> CollectedF
         out.problems
             .push("Dit bestand bevat geen reflecties of bevestigingen.".to_owned());
     }
-    out
+    // Stored as read: writing thousands of records out again costs time.
+    let stored = (!good.is_empty()).then(|| {
+        stored::encode_file_parts(&out.name, out.size, out.imported, &out.problems, &good)
+    });
+    (out, stored)
+}
+
+/// "1 bestand", "3 bestanden".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// A handle on the page: its state and how to redraw it.
@@ -450,19 +523,87 @@ impl Page {
         dom::set_html(markup::STATUS, markup);
     }
 
+    // The DOM is changed only after the state is let go: removing a
+    // focused, edited field fires its `change` event on the spot, and that
+    // handler needs the state.
     fn draw_files(&self) {
-        let s = self.state.borrow();
-        dom::set_html(markup::FILES, &markup::files(&s.rows(), s.asking_to_clear));
+        let markup = {
+            let s = self.state.borrow();
+            markup::files(&s.rows(), s.asking_to_clear)
+        };
+        dom::set_html(markup::FILES, &markup);
     }
 
     fn draw_results(&self) {
-        let s = self.state.borrow();
-        dom::set_html(markup::RESULTS, &results(&s));
-        let n = s.newest().len().to_string();
-        dom::set_attr(markup::RESULTS, "data-records", Some(&n));
+        let (markup, count) = {
+            let s = self.state.borrow();
+            let all = s.newest();
+            (results(&s, &all), all.len())
+        };
+        dom::set_html(markup::RESULTS, &markup);
+        dom::set_attr(markup::RESULTS, "data-records", Some(&count.to_string()));
     }
 
-    async fn import(self, list: Vec<web_sys::File>) {
+    /// Waits for a write, then keeps its files with their keys (or, when it
+    /// failed, for this visit only, with the error to show).
+    async fn written(
+        &self,
+        adding: shelf::Adding,
+        files: Vec<CollectedFile>,
+        failure: &mut Option<storage::StorageError>,
+    ) {
+        match adding.done().await {
+            Ok(keys) => {
+                let mut s = self.state.borrow_mut();
+                for (file, key) in files.into_iter().zip(keys) {
+                    s.files.push(Held { key, file });
+                }
+            }
+            Err(e) => {
+                *failure = Some(e);
+                self.keep_unstored(files);
+            }
+        }
+    }
+
+    /// Files that could not be stored: on screen until the page closes.
+    fn keep_unstored(&self, files: Vec<CollectedFile>) {
+        let mut s = self.state.borrow_mut();
+        for file in files {
+            s.files.push(Held {
+                key: f64::NAN,
+                file,
+            });
+        }
+    }
+
+    /// Says, in the status line, how many records the view now reads: a
+    /// screen reader hears what a filter or view change did.
+    fn announce(&self) {
+        let (count, show) = {
+            let s = self.state.borrow();
+            let all = s.newest();
+            let filter = effective(&s, &all);
+            let kind = match s.show {
+                Show::Ontvangst => Kind::Receipt,
+                Show::Reflectie | Show::Routekaart => Kind::Reflection,
+            };
+            let n = all
+                .iter()
+                .filter(|r| r.kind == kind && filter.matches(r))
+                .count();
+            (n, s.show)
+        };
+        let what = match (show, count) {
+            (Show::Ontvangst, 1) => "bevestiging",
+            (Show::Ontvangst, _) => "bevestigingen",
+            (_, 1) => "reflectie",
+            _ => "reflecties",
+        };
+        self.status(&html! { p { (count) " " (what) " met deze keuze." } });
+    }
+
+    async fn import(self, (list, skipped): (Vec<web_sys::File>, usize)) {
         // One import at a time, after the collection is loaded: a second
         // one waits its turn.
         while std::mem::replace(&mut self.state.borrow_mut().busy, true) {
@@ -470,59 +611,96 @@ impl Page {
         }
         mark("zb-import-start");
         let total = list.len();
-        let mut pending: Vec<CollectedFile> = Vec::new();
+        if total == 0 {
+            self.state.borrow_mut().busy = false;
+            self.status(&html! {
+                p { "Er zat geen bestand bij dat op .json eindigt. Een hele map kies je met 'Een map kiezen'." }
+                @if skipped > 0 { p { (plural(skipped, "bestand is", "bestanden zijn")) " overgeslagen." } }
+            });
+            return;
+        }
+        let mut pending: Vec<(CollectedFile, String)> = Vec::new();
         let mut pending_bytes = 0;
         let mut refused: Vec<(String, Vec<String>)> = Vec::new();
         let mut read = 0;
+        let mut done = 0;
         let mut failure = None;
-        for (i, file) in list.iter().enumerate() {
-            let page = self.clone();
-            let shown = read;
-            let collected = read_file(file, &move |n| {
-                page.status(&markup::progress(i, total, shown + n))
-            })
-            .await;
-            if collected.records.is_empty() {
-                refused.push((collected.name.clone(), collected.problems.clone()));
-            } else {
-                read += collected.records.len();
-                pending_bytes += collected.size as usize;
-                pending.push(collected);
-            }
-            let last = i + 1 == total;
-            if !pending.is_empty()
-                && (last || pending_bytes > WRITE_BATCH_BYTES || pending.len() >= 200)
+        let mut slices = platform::Slices::new();
+        // The next group of files: a few dozen, a few MB, read at the same time.
+        let mut next = 0;
+        let mut take_group = || {
+            let mut group: Vec<&web_sys::File> = Vec::new();
+            let mut bytes = 0.0;
+            while next < total
+                && group.len() < READ_GROUP
+                && (group.is_empty() || bytes + list[next].size() <= READ_GROUP_BYTES)
             {
-                let files = std::mem::take(&mut pending);
-                pending_bytes = 0;
-                let keys = match shelf::add_files(&files).await {
-                    Ok(keys) => keys,
-                    Err(e) => {
-                        failure = Some(e);
-                        Vec::new()
+                bytes += list[next].size().min(MAX_FILE_BYTES);
+                group.push(&list[next]);
+                next += 1;
+            }
+            group
+        };
+        // While one group is worked on, the next is read and the last
+        // written: the browser does both off the main thread.
+        let mut group = take_group();
+        let mut reading = start_reading(&group);
+        let mut writing: Option<(shelf::Adding, Vec<CollectedFile>)> = None;
+        while !group.is_empty() {
+            let read_now = texts(reading, group.len()).await;
+            let following = take_group();
+            reading = start_reading(&following);
+            for (file, text) in group.iter().zip(read_now) {
+                let (collected, stored_text) = collect(file, text, &mut slices).await;
+                done += 1;
+                match stored_text {
+                    Some(text) => {
+                        read += collected.records.len();
+                        pending_bytes += text.len();
+                        pending.push((collected, text));
                     }
-                };
-                let mut s = self.state.borrow_mut();
-                for (n, file) in files.into_iter().enumerate() {
-                    // Not stored (the error is shown): kept for this visit only.
-                    let key = keys.get(n).copied().unwrap_or(f64::NAN);
-                    s.files.push(Held { key, file });
+                    None => refused.push((collected.name, collected.problems)),
+                }
+                if slices.due() {
+                    self.status(&markup::progress(done, total, read));
+                    slices.next().await;
                 }
             }
-            if i % 20 == 19 || last {
-                self.status(&markup::progress(i + 1, total, read));
-                platform::pause().await;
+            group = following;
+            let last = group.is_empty();
+            if !pending.is_empty() && (last || pending_bytes > WRITE_BATCH_BYTES) {
+                let (files, texts): (Vec<CollectedFile>, Vec<String>) =
+                    std::mem::take(&mut pending).into_iter().unzip();
+                pending_bytes = 0;
+                if let Some((adding, files)) = writing.take() {
+                    self.written(adding, files, &mut failure).await;
+                }
+                match shelf::start_adding(&texts).await {
+                    Ok(adding) => writing = Some((adding, files)),
+                    Err(e) => {
+                        failure = Some(e);
+                        self.keep_unstored(files);
+                    }
+                }
             }
+        }
+        if let Some((adding, files)) = writing.take() {
+            self.written(adding, files, &mut failure).await;
         }
         mark("zb-import-done");
         self.state.borrow_mut().busy = false;
         self.draw_files();
+        // Two tasks, not one: the browser draws the list in between.
+        platform::pause().await;
         self.draw_results();
         mark("zb-summary-done");
         self.status(&html! {
             p {
                 strong { "Klaar: " }
-                (total - refused.len()) " van de " (total) " bestanden ingelezen, met " (read) " reflecties en bevestigingen."
+                (total - refused.len()) " van de " (plural(total, "bestand", "bestanden")) " ingelezen, met " (plural(read, "reflectie of bevestiging", "reflecties en bevestigingen")) "."
+            }
+            @if skipped > 0 {
+                p { (plural(skipped, "bestand is", "bestanden zijn")) " overgeslagen, omdat de naam niet op .json eindigt." }
             }
             @if let Some(e) = &failure {
                 p.zb-error { "Niet alles is bewaard: " (e.uitleg()) ". Wat is ingelezen staat nog wel op je scherm, tot je de pagina sluit." }
@@ -539,13 +717,20 @@ impl Page {
     }
 }
 
-fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    let Some(list) = list else { return Vec::new() };
-    (0..list.length())
-        .filter_map(|i| list.get(i))
-        // A folder holds other files too: only what can be an export.
+/// The files that can be exports, and how many others were left out (a
+/// folder holds other files too).
+fn files_of(list: Option<web_sys::FileList>) -> (Vec<web_sys::File>, usize) {
+    let Some(list) = list else {
+        return (Vec::new(), 0);
+    };
+    let all: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    let count = all.len();
+    let json: Vec<web_sys::File> = all
+        .into_iter()
         .filter(|f| f.name().ends_with(".json") || f.type_() == "application/json")
-        .collect()
+        .collect();
+    let skipped = count - json.len();
+    (json, skipped)
 }
 
 fn initial_filter() -> (Filter, Show) {
@@ -658,6 +843,7 @@ pub fn mount(main: &web_sys::Element) {
                 }
             }
             page.draw_results();
+            page.announce();
             // The select was drawn anew: keep the user where they were.
             if let Some(id) = target.get_attribute("id") {
                 dom::focus_fragment(&id);
@@ -680,7 +866,25 @@ pub fn mount(main: &web_sys::Element) {
             if let Some((show, button)) = dom::named::<Show>(&ev) {
                 page.state.borrow_mut().show = show;
                 page.draw_results();
+                page.announce();
                 dom::focus_again(&button);
+                return;
+            }
+            // A question's answers, drawn when it is first opened.
+            if let Some(summary) =
+                dom::target(&ev).and_then(|t| t.closest(markup::TEXTS_SUMMARY).ok().flatten())
+            {
+                let details = summary.parent_element();
+                let list = details.as_ref().and_then(|d| d.last_element_child());
+                if let (Some(details), Some(list)) = (details, list) {
+                    if list.child_element_count() == 0 {
+                        let key = details.get_attribute("data-texts").unwrap_or_default();
+                        dom::draw(
+                            &list,
+                            &texts_of(&page.state.borrow(), &key, markup::TEXTS_PAGE),
+                        );
+                    }
+                }
                 return;
             }
             let Some((action, button)) = dom::named::<Action>(&ev) else {
@@ -705,7 +909,7 @@ pub fn mount(main: &web_sys::Element) {
                                 page.draw_files();
                                 page.draw_results();
                                 page.status(&html! { p { "Het bestand is verwijderd." } });
-                                dom::focus_first(markup::FILES, "h2, button");
+                                dom::focus(markup::FILES_TITLE);
                             }
                             Err(e) => page.status(&html! { p.zb-error { "Verwijderen lukte niet: " (e.uitleg()) "." } }),
                         }
@@ -733,7 +937,7 @@ pub fn mount(main: &web_sys::Element) {
                                 page.draw_files();
                                 page.draw_results();
                                 page.status(&html! { p { "De verzameling is gewist." } });
-                                dom::focus_fragment("c-import-title");
+                                dom::focus(markup::FILE_INPUT);
                             }
                             Err(e) => page.status(
                                 &html! { p.zb-error { "Wissen lukte niet: " (e.uitleg()) "." } },
@@ -741,7 +945,31 @@ pub fn mount(main: &web_sys::Element) {
                         }
                     });
                 }
-                Action::CompareList => page.draw_results(),
+                Action::CompareList => {
+                    page.draw_results();
+                    dom::focus_again(&button);
+                }
+                Action::MoreTexts => {
+                    let key = button.get_attribute("data-key").unwrap_or_default();
+                    let shown: usize = button
+                        .get_attribute("data-shown")
+                        .and_then(|n| n.parse().ok())
+                        .unwrap_or(0);
+                    if let Some(list) = button.parent_element() {
+                        let more = texts_of(&page.state.borrow(), &key, shown + markup::TEXTS_PAGE);
+                        dom::draw(&list, &more);
+                        // On to the first answer that is new.
+                        let first_new = list
+                            .query_selector_all("li")
+                            .ok()
+                            .and_then(|l| l.item(shown as u32))
+                            .and_then(|n| n.dyn_into::<web_sys::Element>().ok());
+                        if let Some(li) = first_new {
+                            let _ = li.set_attribute("tabindex", "-1");
+                            dom::focus_element(&li);
+                        }
+                    }
+                }
                 Action::Csv => {
                     let (rows, show) = {
                         let s = page.state.borrow();
