@@ -404,32 +404,41 @@ fn csv_rows(s: &State) -> Vec<Vec<Cell>> {
     }
 }
 
-/// Starts reading the texts of `files` at the same time (the browser reads
-/// them off the main thread); [`texts`] waits for them.
+/// Starts reading `files` in one go: the browser reads them, one after the
+/// other in one blob, off the main thread; [`texts`] waits for them. One read
+/// per group, not per file: with thousands of small files, each read's round
+/// trip through the browser would cost more than the reading.
 fn start_reading(files: &[&web_sys::File]) -> js_sys::Promise {
-    let promises = js_sys::Array::new();
-    for f in files {
-        let promise = if f.size() > MAX_FILE_BYTES {
-            js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)
-        } else {
-            f.text()
-        };
-        promises.push(&promise);
+    let parts = js_sys::Array::new();
+    for f in files.iter().filter(|f| f.size() <= MAX_FILE_BYTES) {
+        parts.push(f);
     }
-    // Settled one by one: a file that cannot be read does not spoil the rest.
-    js_sys::Promise::all_settled(&promises)
+    match web_sys::Blob::new_with_blob_sequence(&parts) {
+        Ok(blob) => blob.array_buffer(),
+        Err(e) => js_sys::Promise::reject(&e),
+    }
 }
 
-/// The texts `start_reading` read: `None` for a file too big or unreadable.
-async fn texts(reading: js_sys::Promise, count: usize) -> Vec<Option<String>> {
-    let settled = JsFuture::from(reading).await;
-    let results: js_sys::Array = settled.map(|a| a.unchecked_into()).unwrap_or_default();
-    let value = wasm_bindgen::JsValue::from_str("value");
-    (0..count as u32)
-        .map(|i| {
-            js_sys::Reflect::get(&results.get(i), &value)
-                .ok()?
-                .as_string()
+/// The texts `start_reading` read, by file: `None` for a file too big, or
+/// when the group could not be read.
+async fn texts(reading: js_sys::Promise, files: &[&web_sys::File]) -> Vec<Option<String>> {
+    let bytes = match JsFuture::from(reading).await {
+        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+        Err(_) => return vec![None; files.len()],
+    };
+    let mut at = 0;
+    files
+        .iter()
+        .map(|f| {
+            if f.size() > MAX_FILE_BYTES {
+                return None;
+            }
+            let end = (at + f.size() as usize).min(bytes.len());
+            let part = &bytes[at..end];
+            at = end;
+            // As Blob.text() would: UTF-8, without a byte order mark.
+            let part = part.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(part);
+            Some(String::from_utf8_lossy(part).into_owned())
         })
         .collect()
 }
@@ -647,7 +656,7 @@ impl Page {
         let mut reading = start_reading(&group);
         let mut writing: Option<(shelf::Adding, Vec<CollectedFile>)> = None;
         while !group.is_empty() {
-            let read_now = texts(reading, group.len()).await;
+            let read_now = texts(reading, &group).await;
             let following = take_group();
             reading = start_reading(&following);
             for (file, text) in group.iter().zip(read_now) {
