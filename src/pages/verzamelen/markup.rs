@@ -9,7 +9,7 @@ use zichtbaar_core::collection::{
 };
 use zichtbaar_core::instrument::{Instrument, QuestionDef, ScaleDef};
 use zichtbaar_core::record::{Role, SharedWithColleagues};
-use zichtbaar_core::{Kind, Perspective, SchoolYear};
+use zichtbaar_core::{Perspective, SchoolYear};
 
 use crate::html::{html, names, Id, Markup};
 
@@ -54,7 +54,6 @@ names! {
     pub enum Field in field {
         Instrument = "instrument",
         Year = "jaar",
-        Kind = "soort",
         Perspective = "voor",
         School = "school",
         List = "lijst",
@@ -209,13 +208,6 @@ fn option_text(name: &str, count: usize) -> String {
     format!("{name} ({count})")
 }
 
-fn kind_name(k: Kind) -> &'static str {
-    match k {
-        Kind::Reflection => "Reflecties",
-        Kind::Receipt => "Ontvangstbevestigingen",
-    }
-}
-
 fn perspective_name(p: Perspective) -> &'static str {
     match p {
         Perspective::Persoonlijk => "Persoonlijke reflecties",
@@ -262,21 +254,16 @@ pub fn controls(c: &Choices<'_>) -> Markup {
                     }
                 }
             }
-            div.zb-field {
-                label for="c-kind" { "Soort" }
-                select id="c-kind" data-field=(Field::Kind) {
-                    option value="" selected[f.kind.is_none()] { "Alle" }
-                    @for (k, n) in &c.facets.kinds {
-                        option value=(k.as_str()) selected[f.kind == Some(*k)] { (option_text(kind_name(*k), *n)) }
-                    }
-                }
-            }
-            div.zb-field {
-                label for="c-perspective" { "Voor wie" }
-                select id="c-perspective" data-field=(Field::Perspective) {
-                    option value="" selected[f.perspective.is_none()] { "Alle" }
-                    @for (p, n) in &c.facets.perspectives {
-                        option value=(p.as_str()) selected[f.perspective == Some(*p)] { (option_text(perspective_name(*p), *n)) }
+            // The kind of record is the view's: receipts in "Ontvangst",
+            // reflections in the other two. Whose view only matters there.
+            @if c.show != Show::Ontvangst {
+                div.zb-field {
+                    label for="c-perspective" { "Voor wie" }
+                    select id="c-perspective" data-field=(Field::Perspective) {
+                        option value="" selected[f.perspective.is_none()] { "Alle" }
+                        @for (p, n) in &c.facets.perspectives {
+                            option value=(p.as_str()) selected[f.perspective == Some(*p)] { (option_text(perspective_name(*p), *n)) }
+                        }
                     }
                 }
             }
@@ -289,6 +276,13 @@ pub fn controls(c: &Choices<'_>) -> Markup {
                     }
                 }
             }
+        }
+        p.zb-print-only {
+            "Keuze: " (f.instrument.as_deref().map_or("alle handreikingen".to_owned(), title))
+            ", schooljaar " (f.school_year.map_or("alle".to_owned(), |y| y.to_string()))
+            @if let Some(p) = f.perspective { ", " (perspective_name(p)) }
+            @if let Some(s) = &f.school { ", school " (s) }
+            "."
         }
         div.zb-report__actions.zb-no-print {
             button type="button" class="zb-button zb-button--secondary" data-action=(Action::Csv) { "CSV opslaan (voor Excel)" }
@@ -498,6 +492,7 @@ pub fn texts(answers: &[TextAnswer], shown: usize, key: &str) -> Markup {
 pub fn reflections(
     instrument: &Instrument,
     n: usize,
+    other_versions: bool,
     strongest: &[&ScaleSummary],
     weakest: &[&ScaleSummary],
     items: &[ItemView<'_>],
@@ -515,6 +510,9 @@ pub fn reflections(
     }
     html! {
         h2 { (instrument.def().short_title) ": " (plural(n, "reflectie", "reflecties")) }
+        @if other_versions {
+            p.zb-notice { "Let op: een deel van deze reflecties is gegeven bij een andere versie van de tekst van de handreiking. Ze zijn samen geteld." }
+        }
         @if n < MIN_GROUP {
             p.zb-notice { "Er zijn minder dan " (MIN_GROUP) " reflecties met deze filters. Cijfers tonen we daarom niet; de teksten wel, zoals ze gedeeld zijn." }
         }
@@ -661,5 +659,160 @@ pub fn change_text(
 pub fn empty() -> Markup {
     html! {
         p.zb-notice { "Er zijn nog geen bestanden ingelezen. Voeg hierboven de bestanden toe die scholen met je hebben gedeeld." }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::attr_values;
+
+    fn summary(counts: Shown<Vec<usize>>, n: usize, differs: bool) -> ScaleSummary {
+        let mean = if n >= MIN_GROUP {
+            Shown::Value(2.45)
+        } else {
+            Shown::TooFew
+        };
+        ScaleSummary {
+            item: "mentoraat".into(),
+            question: "waar-staan-wij".into(),
+            n,
+            counts,
+            unknown: if n >= MIN_GROUP {
+                Shown::Value(1)
+            } else {
+                Shown::TooFew
+            },
+            mean: mean.clone(),
+            spread: mean,
+            differs_widely: differs,
+        }
+    }
+
+    fn scale() -> &'static ScaleDef {
+        let handreiking = &crate::instruments::all()[0];
+        handreiking.scale("ontwikkeling").unwrap()
+    }
+
+    #[test]
+    fn decimals_are_written_the_dutch_way_without_float_formatting() {
+        assert_eq!(decimal(2.45), "2,5");
+        assert_eq!(decimal(1.0), "1,0");
+        assert_eq!(decimal(-0.04), "0,0");
+        assert_eq!(decimal(-1.26), "-1,3");
+    }
+
+    #[test]
+    fn a_distribution_over_five_or_more_has_a_chart_a_table_and_its_legend() {
+        let s = summary(Shown::Value(vec![1, 2, 0, 3]), 7, true);
+        let html = distribution(scale(), &s, "Mentoraat").into_string();
+        assert!(html.contains("<svg"), "{html}");
+        assert!(html.contains("aria-hidden=\"true\""));
+        assert!(html.contains("Hier lopen de antwoorden ver uiteen."));
+        assert!(html.contains("<td>2,5</td>"));
+        assert!(html.contains("Gemiddeld: 1 is 'Nog niet zichtbaar', 4 is 'Geborgd'."));
+        assert_eq!(html.matches("<th scope=\"col\">").count(), 7);
+    }
+
+    #[test]
+    fn under_five_there_are_no_figures_at_all() {
+        let s = summary(Shown::TooFew, 4, false);
+        let html = distribution(scale(), &s, "Mentoraat").into_string();
+        assert!(!html.contains("<svg"));
+        assert_eq!(html.matches(&format!("<td>{TOO_FEW}</td>")).count(), 5);
+        assert_eq!(html.matches("te weinig antwoorden").count(), 2);
+        assert!(!html.contains("ver uiteen"));
+    }
+
+    #[test]
+    fn the_change_since_last_year_is_told_in_shares_with_both_group_sizes() {
+        let actiestatus = crate::instruments::all()[1].scale("actiestatus").unwrap();
+        let now = summary(Shown::Value(vec![1, 1, 2]), 8, false);
+        let before = summary(Shown::Value(vec![2, 1, 1]), 8, false);
+        assert_eq!(
+            change_text(&now, Some(&before), Some(actiestatus)),
+            "Nog niet 50% → 25%, Klaar 25% → 50% (vorig jaar 4, nu 4)"
+        );
+        assert_eq!(
+            change_text(&now, None, Some(actiestatus)),
+            "niet te vergelijken"
+        );
+        let hidden = summary(Shown::TooFew, 3, false);
+        assert_eq!(
+            change_text(&now, Some(&hidden), Some(actiestatus)),
+            "niet te vergelijken"
+        );
+    }
+
+    #[test]
+    fn every_file_has_a_labelled_remove_button_and_names_are_escaped() {
+        let rows = vec![
+            FileRow {
+                key: 1.0,
+                name: "<b>school</b>.json".into(),
+                records: 3,
+                problems: vec!["Onderdeel 2 is beschadigd.".into()],
+            },
+            FileRow {
+                key: 2.0,
+                name: "b.json".into(),
+                records: 1,
+                problems: Vec::new(),
+            },
+        ];
+        let html = files(&rows, false).into_string();
+        assert!(html.contains("aria-label=\"&lt;b&gt;school&lt;/b&gt;.json verwijderen\""));
+        assert!(!html.contains("<b>school"));
+        assert_eq!(attr_values(&html, "data-key"), ["1", "2"]);
+        assert!(html.contains("2 bestanden, samen 4 reflecties en bevestigingen"));
+        let asking = files(&rows, true).into_string();
+        assert!(asking.contains("Ja, alles wissen") && asking.contains("Nee, bewaren"));
+        assert!(files(&[], false).into_string().is_empty());
+    }
+
+    #[test]
+    fn every_filter_is_labelled_and_years_are_read_one_at_a_time_outside_receipts() {
+        let facets = Facets {
+            instruments: vec![("ondersteuningsstructuur".into(), 3)],
+            school_years: vec![
+                (SchoolYear::starting(2026), 2),
+                (SchoolYear::starting(2025), 1),
+            ],
+            kinds: Vec::new(),
+            perspectives: vec![(Perspective::Team, 3)],
+            schools: vec![("De \"Brug\"".into(), 1)],
+        };
+        let instruments: Vec<&'static Instrument> = crate::instruments::all().iter().collect();
+        let filter = Filter::default();
+        for show in [Show::Ontvangst, Show::Reflectie, Show::Routekaart] {
+            let c = Choices {
+                facets: &facets,
+                filter: &filter,
+                show,
+                instruments: &instruments,
+            };
+            let html = controls(&c).into_string();
+            let ids = attr_values(&html, "id");
+            let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+            assert_eq!(unique.len(), ids.len());
+            for select in ids
+                .iter()
+                .filter(|i| i.starts_with("c-") && !i.starts_with("c-view"))
+            {
+                assert!(
+                    html.contains(&format!("for=\"{select}\"")),
+                    "{select} has no label"
+                );
+            }
+            assert!(html.contains("De &quot;Brug&quot; (1)"));
+            let year_select = html
+                .split("id=\"c-year\"")
+                .nth(1)
+                .and_then(|rest| rest.split("</select>").next())
+                .unwrap_or("");
+            let all_years = year_select.contains(">Alle<");
+            assert_eq!(all_years, show == Show::Ontvangst, "{show:?}");
+            assert_eq!(html.contains("c-perspective"), show != Show::Ontvangst);
+        }
     }
 }

@@ -225,7 +225,19 @@ fn reflection_view(filter: &Filter, chosen: &[&ExportRecord]) -> Markup {
                 .collect(),
         })
         .collect();
-    markup::reflections(instrument, records.len(), &strongest, &weakest, &items)
+    // Answers given to another version of the text are counted together;
+    // say so, so the reader can filter the files.
+    let versions = records
+        .iter()
+        .any(|r| r.instrument.digest != instrument.digest());
+    markup::reflections(
+        instrument,
+        records.len(),
+        versions,
+        &strongest,
+        &weakest,
+        &items,
+    )
 }
 
 fn routekaart_view(filter: &Filter, all: &[&ExportRecord], chosen: &[&ExportRecord]) -> Markup {
@@ -844,7 +856,6 @@ pub fn mount(main: &web_sys::Element) {
                 match field {
                     Field::Instrument => f.instrument = some(&value),
                     Field::Year => f.school_year = value.parse().ok(),
-                    Field::Kind => f.kind = Kind::parse(&value),
                     Field::Perspective => f.perspective = Perspective::parse(&value),
                     Field::School => f.school = some(&value),
                     // Typed into the list: compared on "Vergelijken".
@@ -995,11 +1006,26 @@ pub fn mount(main: &web_sys::Element) {
             }
         }
     };
+    // Escape answers "Nee" to "Weet je het zeker?".
+    let on_key = {
+        let page = page.clone();
+        move |ev: web_sys::Event| {
+            let escape = ev
+                .dyn_ref::<web_sys::KeyboardEvent>()
+                .is_some_and(|k| k.key() == "Escape");
+            if escape && page.state.borrow().asking_to_clear {
+                page.state.borrow_mut().asking_to_clear = false;
+                page.draw_files();
+                dom::focus_fragment("c-clear-ask");
+            }
+        }
+    };
     let drop_zone = dom::by_id(markup::DROP);
     let mut listeners = vec![
         dom::listen(main, "change", on_change),
         dom::listen(main, "input", on_input),
         dom::listen(main, "click", on_click),
+        dom::listen(main, "keydown", on_key),
     ];
     if let Some(zone) = drop_zone {
         let over = zone.clone();
