@@ -168,13 +168,7 @@ fn results(s: &State, all: &[&ExportRecord]) -> Markup {
     };
     let view = match s.show {
         Show::Ontvangst => {
-            let receipts: Vec<&ExportRecord> = chosen
-                .iter()
-                .copied()
-                .filter(|r| r.kind == Kind::Receipt)
-                .collect();
-            let (list, unread) = collection::school_list(&s.list_text);
-            let overview = collection::receipts(receipts.iter().copied(), &list);
+            let (overview, list, unread) = receipts_of(s, &chosen);
             markup::receipts(&overview, &s.list_text, &unread, list.len())
         }
         Show::Reflectie => reflection_view(&filter, &chosen),
@@ -186,15 +180,38 @@ fn results(s: &State, all: &[&ExportRecord]) -> Markup {
     }
 }
 
+/// The receipts among `chosen`, against the SWV's list of schools: the
+/// overview, the list as read, and the lines of it that could not be read.
+fn receipts_of(
+    s: &State,
+    chosen: &[&ExportRecord],
+) -> (
+    collection::ReceiptOverview,
+    Vec<collection::ListedSchool>,
+    Vec<usize>,
+) {
+    let (list, unread) = collection::school_list(&s.list_text);
+    let receipts = chosen.iter().copied().filter(|r| r.kind == Kind::Receipt);
+    (collection::receipts(receipts, &list), list, unread)
+}
+
+/// The reflections on `instrument` among `records`.
+fn reflections_on<'a>(
+    records: &[&'a ExportRecord],
+    instrument: &Instrument,
+) -> Vec<&'a ExportRecord> {
+    records
+        .iter()
+        .copied()
+        .filter(|r| r.kind == Kind::Reflection && r.instrument.id == instrument.id())
+        .collect()
+}
+
 fn reflection_view(filter: &Filter, chosen: &[&ExportRecord]) -> Markup {
     let Some(instrument) = view_instrument(filter, chosen, false) else {
         return markup::empty();
     };
-    let records: Vec<&ExportRecord> = chosen
-        .iter()
-        .copied()
-        .filter(|r| r.kind == Kind::Reflection && r.instrument.id == instrument.id())
-        .collect();
+    let records = reflections_on(chosen, instrument);
     let summaries = collection::scale_summaries(instrument, records.iter().copied());
     let first_scale = summaries
         .first()
@@ -244,14 +261,7 @@ fn routekaart_view(filter: &Filter, all: &[&ExportRecord], chosen: &[&ExportReco
     let Some(instrument) = view_instrument(filter, chosen, true) else {
         return markup::empty();
     };
-    fn of<'a>(records: &[&'a ExportRecord], instrument: &Instrument) -> Vec<&'a ExportRecord> {
-        records
-            .iter()
-            .copied()
-            .filter(|r| r.kind == Kind::Reflection && r.instrument.id == instrument.id())
-            .collect()
-    }
-    let now = of(chosen, instrument);
+    let now = reflections_on(chosen, instrument);
     let summaries = collection::scale_summaries(instrument, now.iter().copied());
     // The year before, with the same filters otherwise.
     let before = filter.school_year.map(|y| {
@@ -259,7 +269,7 @@ fn routekaart_view(filter: &Filter, all: &[&ExportRecord], chosen: &[&ExportReco
             school_year: Some(y.previous()),
             ..filter.clone()
         };
-        let records: Vec<&ExportRecord> = of(all, instrument)
+        let records: Vec<&ExportRecord> = reflections_on(all, instrument)
             .into_iter()
             .filter(|r| earlier.matches(r))
             .collect();
@@ -284,11 +294,12 @@ fn texts_of(s: &State, key: &str, shown: usize) -> Markup {
         return html! {};
     };
     let (item, question) = key.split_once('/').unwrap_or((key, ""));
-    let records = chosen
-        .iter()
-        .copied()
-        .filter(|r| r.kind == Kind::Reflection && r.instrument.id == instrument.id());
-    markup::texts(&collection::texts(records, item, question), shown, key)
+    let records = reflections_on(&chosen, instrument);
+    markup::texts(
+        &collection::texts(records.iter().copied(), item, question),
+        shown,
+        key,
+    )
 }
 
 /// The figures on screen as a table, for the CSV download.
@@ -307,13 +318,7 @@ fn csv_rows(s: &State) -> Vec<Vec<Cell>> {
     };
     match s.show {
         Show::Ontvangst => {
-            let receipts: Vec<&ExportRecord> = chosen
-                .iter()
-                .copied()
-                .filter(|r| r.kind == Kind::Receipt)
-                .collect();
-            let (list, _) = collection::school_list(&s.list_text);
-            let o = collection::receipts(receipts.iter().copied(), &list);
+            let (o, _, _) = receipts_of(s, &chosen);
             let mut rows = vec![[
                 "School",
                 "BRIN",
@@ -354,11 +359,7 @@ fn csv_rows(s: &State) -> Vec<Vec<Cell>> {
             else {
                 return Vec::new();
             };
-            let records: Vec<&ExportRecord> = chosen
-                .iter()
-                .copied()
-                .filter(|r| r.kind == Kind::Reflection && r.instrument.id == instrument.id())
-                .collect();
+            let records = reflections_on(&chosen, instrument);
             let summaries = collection::scale_summaries(instrument, records.iter().copied());
             let mut rows = vec![vec![
                 t("Onderdeel"),
