@@ -75,7 +75,7 @@ impl Default for Slices {
 
 impl Slices {
     /// About the 50 ms of a "long task": short enough that the page stays
-    /// responsive, long enough that pausing costs little.
+    /// responsive, long enough that the pauses cost little.
     const BUDGET_MS: f64 = 45.0;
 
     pub fn new() -> Slices {

@@ -451,7 +451,11 @@ async fn texts(reading: js_sys::Promise, files: &[&web_sys::File]) -> Vec<Option
             at = end;
             // As Blob.text() would: UTF-8, without a byte order mark.
             let part = part.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(part);
-            Some(String::from_utf8_lossy(part).into_owned())
+            // Valid UTF-8 (as every export is) without a copy.
+            Some(match String::from_utf8(part.to_vec()) {
+                Ok(text) => text,
+                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            })
         })
         .collect()
 }
