@@ -24,8 +24,10 @@ pub mod collection;
 pub mod csv;
 pub mod date;
 pub mod export;
+pub mod ics;
 pub mod import;
 pub mod instrument;
+pub mod plan;
 pub mod record;
 pub mod stored;
 
