@@ -42,6 +42,8 @@ const MAX_FILE_BYTES: f64 = 60_000_000.0;
 /// Files read at the same time, and their bytes at most (one file may be more).
 const READ_GROUP: usize = 64;
 const READ_GROUP_BYTES: f64 = 8_000_000.0;
+/// Groups being read while one is worked on.
+const READ_AHEAD: usize = 4;
 /// Stored files are written together up to about this many bytes.
 const WRITE_BATCH_BYTES: usize = 8_000_000;
 
@@ -669,13 +671,24 @@ impl Page {
         };
         // While one group is worked on, the next is read and the last
         // written: the browser does both off the main thread.
-        let mut group = take_group();
-        let mut reading = start_reading(&group);
+        // A few groups are read ahead: the browser reads them in parallel.
+        let mut ahead = std::collections::VecDeque::new();
+        for _ in 0..READ_AHEAD {
+            let group = take_group();
+            if group.is_empty() {
+                break;
+            }
+            let reading = start_reading(&group);
+            ahead.push_back((group, reading));
+        }
         let mut writing: Option<(shelf::Adding, Vec<CollectedFile>)> = None;
-        while !group.is_empty() {
+        while let Some((group, reading)) = ahead.pop_front() {
             let read_now = texts(reading, &group).await;
             let following = take_group();
-            reading = start_reading(&following);
+            if !following.is_empty() {
+                let reading = start_reading(&following);
+                ahead.push_back((following, reading));
+            }
             for (file, text) in group.iter().zip(read_now) {
                 let (collected, stored_text) = collect(file, text, &mut slices).await;
                 done += 1;
@@ -692,8 +705,7 @@ impl Page {
                     slices.next().await;
                 }
             }
-            group = following;
-            let last = group.is_empty();
+            let last = ahead.is_empty();
             if !pending.is_empty() && (last || pending_bytes > WRITE_BATCH_BYTES) {
                 let (files, texts): (Vec<CollectedFile>, Vec<String>) =
                     std::mem::take(&mut pending).into_iter().unzip();
