@@ -46,19 +46,30 @@ fn error_of(error: Option<web_sys::DomException>) -> StorageError {
     }
 }
 
-/// Waits for a request's result.
-async fn result(req: &IdbRequest) -> Result<JsValue, StorageError> {
-    let promise = Promise::new(&mut |resolve, reject| {
+/// A promise that settles with a request's `success` or `error` event.
+/// Made as soon as the request is: one that completes before anyone
+/// listens would never be heard of.
+fn settles(req: &IdbRequest) -> Promise {
+    Promise::new(&mut |resolve, reject| {
         req.set_onsuccess(Some(&resolve));
         req.set_onerror(Some(&reject));
-    });
-    let settled = JsFuture::from(promise).await;
+    })
+}
+
+/// Waits for a request's result, listened for with [`settles`].
+async fn outcome(req: &IdbRequest, settled: Promise) -> Result<JsValue, StorageError> {
+    let settled = JsFuture::from(settled).await;
     req.set_onsuccess(None);
     req.set_onerror(None);
     match settled {
         Ok(_) => req.result().map_err(StorageError::from_js),
         Err(_) => Err(error_of(req.error().ok().flatten())),
     }
+}
+
+/// Waits for a request's result.
+async fn result(req: &IdbRequest) -> Result<JsValue, StorageError> {
+    outcome(req, settles(req)).await
 }
 
 /// A promise that settles when `tx` is written (or fails, for example when
@@ -196,8 +207,10 @@ pub async fn load_files(
         let values = store
             .get_all_with_key_and_limit(&range, BATCH)
             .map_err(StorageError::from_js)?;
-        let keys: js_sys::Array = result(&keys).await?.unchecked_into();
-        let values: js_sys::Array = result(&values).await?.unchecked_into();
+        // Both listened for before either is awaited.
+        let (keys_settle, values_settle) = (settles(&keys), settles(&values));
+        let keys: js_sys::Array = outcome(&keys, keys_settle).await?.unchecked_into();
+        let values: js_sys::Array = outcome(&values, values_settle).await?.unchecked_into();
         if keys.length() == 0 {
             break;
         }
