@@ -162,6 +162,18 @@ impl Router {
         push_or_load(&absolute);
         self.sync();
     }
+
+    /// Writes `href` (relative to the base) into the address bar in place of
+    /// the current entry: what a page shows, remembered for a reload or a
+    /// link, without a step in the history.
+    pub fn replace(&self, href: &str) {
+        let absolute = format!("{}{}", base_uri(), href);
+        if let Ok(history) = window().history() {
+            let _ =
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&absolute));
+        }
+        self.sync();
+    }
 }
 
 fn base_uri() -> String {

@@ -216,3 +216,26 @@ test("a 50 MB file and a file of 10,000 exports: no crash, a clear line for each
   rmSync(big);
   app.assertClean();
 });
+
+test("the view and the filters are in the address: a reload opens the same", async () => {
+  const context = await app.newContext();
+  await freezeClock(context);
+  const page = await context.newPage();
+  await page.goto(app.url + "verzamelen/");
+  await appReady(page);
+  await importAll(page);
+  await page.getByRole("button", { name: "Ontvangst", exact: true }).click();
+  await page.waitForURL(/weergave=ontvangst/);
+  // Focus stays on the button pressed, and the change is announced.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "c-view-ontvangst");
+  assert.match(await page.locator("#c-status").innerText(), /1 bevestiging met deze keuze/);
+  await page.getByLabel("Schooljaar").selectOption("2026-2027");
+  await page.waitForURL(/jaar=2026-2027/);
+  await page.reload();
+  await appReady(page);
+  await page.waitForFunction(() => document.querySelector("#c-results")?.getAttribute("data-records") === "7");
+  assert.equal(await page.getByRole("button", { name: "Ontvangst", exact: true }).getAttribute("aria-pressed"), "true");
+  assert.equal(await page.getByLabel("Schooljaar").inputValue(), "2026-2027");
+  await context.close();
+  app.assertClean();
+});

@@ -32,7 +32,7 @@ use zichtbaar_core::{Instrument, Kind, Perspective, RecordId, SchoolYear};
 
 use self::markup::{Action, Field, FileRow, Show};
 use crate::html::{html, Markup, Name};
-use crate::route::Router;
+use crate::route::{query_string, Router};
 use crate::storage::{self, collection as shelf};
 use crate::{dom, files, instruments, platform};
 
@@ -535,6 +535,24 @@ async fn collect(
     (out, stored)
 }
 
+/// Puts the view and the filters in the address, so that a reload or a
+/// shared link opens the same (the school is left out: names are not
+/// written into addresses).
+fn remember(router: Router, s: &State) {
+    let year = s
+        .filter
+        .school_year
+        .map(|y| y.to_string())
+        .unwrap_or_default();
+    let query = query_string(&[
+        ("weergave", s.show.as_str()),
+        ("instrument", s.filter.instrument.as_deref().unwrap_or("")),
+        ("jaar", &year),
+        ("voor", s.filter.perspective.map_or("", Perspective::as_str)),
+    ]);
+    router.replace(&format!("verzamelen/{query}"));
+}
+
 /// "1 bestand", "3 bestanden".
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -794,6 +812,7 @@ fn initial_filter() -> (Filter, Show) {
 }
 
 pub fn mount(main: &web_sys::Element) {
+    let router = Router::expect();
     dom::draw(main, &markup::page());
     let (filter, show) = initial_filter();
     let page = Page {
@@ -879,6 +898,7 @@ pub fn mount(main: &web_sys::Element) {
                     Field::List => return,
                 }
             }
+            remember(router, &page.state.borrow());
             page.draw_results();
             page.announce();
             // The select was drawn anew: keep the user where they were.
@@ -902,6 +922,7 @@ pub fn mount(main: &web_sys::Element) {
         move |ev: web_sys::Event| {
             if let Some((show, button)) = dom::named::<Show>(&ev) {
                 page.state.borrow_mut().show = show;
+                remember(router, &page.state.borrow());
                 page.draw_results();
                 page.announce();
                 dom::focus_again(&button);
