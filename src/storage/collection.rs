@@ -132,13 +132,6 @@ fn transaction(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbTransact
         .map_err(StorageError::from_js)
 }
 
-/// Stores imported files in one transaction; returns their keys, in order.
-/// Each is the text of `zichtbaar_core::stored::encode_file` or
-/// `encode_file_parts`.
-pub async fn add_files(files: &[String]) -> Result<Vec<f64>, StorageError> {
-    start_adding(files).await?.done().await
-}
-
 /// Files being written: the browser writes them while the page goes on.
 pub struct Adding {
     tx: IdbTransaction,
@@ -158,7 +151,9 @@ impl Adding {
     }
 }
 
-/// Starts writing imported files in one transaction, and returns at once.
+/// Starts writing imported files in one transaction, and returns at once;
+/// [`Adding::done`] waits for them. Each is the text of
+/// `zichtbaar_core::stored::encode_file` or `encode_file_parts`.
 pub async fn start_adding(files: &[String]) -> Result<Adding, StorageError> {
     let db = database().await?;
     let tx = transaction(&db, IdbTransactionMode::Readwrite)?;

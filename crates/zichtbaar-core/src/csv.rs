@@ -50,6 +50,18 @@ fn push_text(out: &mut String, text: &str) {
     }
 }
 
+/// A number with one decimal, the Dutch way ("2,5"), rounded half away
+/// from zero; -0.04 is "0,0", not "-0,0". Integer arithmetic, not float
+/// formatting (which costs kilobytes of wasm). For finite numbers whose
+/// tenths fit in an `i64`; the collection view writes its figures with this
+/// too, so screen and CSV agree.
+pub fn decimal(x: f64) -> String {
+    let tenths = (x * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    format!("{sign}{},{}", t / 10, t % 10)
+}
+
 /// A table as CSV for Excel and LibreOffice set to Dutch: UTF-8 with a BOM,
 /// `;` between cells, CRLF after every row, cells quoted when they hold
 /// `;`, `"`, CR or LF (quotes doubled). A text cell that a spreadsheet could
@@ -66,11 +78,7 @@ pub fn write(rows: &[Vec<Cell>]) -> String {
             match cell {
                 Cell::Text(t) => push_text(&mut out, t),
                 Cell::Number(n) => out.push_str(&n.to_string()),
-                Cell::Decimal(x) if x.is_finite() => {
-                    // Round first, so that -0.04 is "0,0" and not "-0,0".
-                    let x = (x * 10.0).round() / 10.0 + 0.0;
-                    out.push_str(&format!("{x:.1}").replace('.', ","));
-                }
+                Cell::Decimal(x) if x.is_finite() => out.push_str(&decimal(*x)),
                 Cell::Decimal(_) => {}
             }
         }

@@ -7,6 +7,7 @@
 use zichtbaar_core::collection::{
     self, Facets, Filter, ReceiptOverview, ScaleSummary, Shown, TextAnswer, MIN_GROUP,
 };
+use zichtbaar_core::csv::decimal;
 use zichtbaar_core::instrument::{Instrument, QuestionDef, ScaleDef};
 use zichtbaar_core::record::{Role, SharedWithColleagues};
 use zichtbaar_core::{Perspective, SchoolYear};
@@ -67,14 +68,6 @@ const FILE_ROWS: usize = 200;
 const FILES_OPEN: usize = 10;
 /// Receipts listed at most (the CSV has them all).
 pub const RECEIPT_ROWS: usize = 500;
-
-/// A number with one decimal, Dutch style ("2,4"), without float formatting.
-pub fn decimal(x: f64) -> String {
-    let tenths = (x * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
-    let t = tenths.unsigned_abs();
-    format!("{sign}{},{}", t / 10, t % 10)
-}
 
 fn shown_count(s: &Shown<usize>) -> String {
     match s {

@@ -30,7 +30,7 @@ use zichtbaar_core::instrument::answer_key;
 use zichtbaar_core::stored::{self, CollectedFile};
 use zichtbaar_core::{Instrument, Kind, Perspective, RecordId, SchoolYear};
 
-use self::markup::{Action, Field, FileRow, Show};
+use self::markup::{plural, Action, Field, FileRow, Show};
 use crate::html::{html, Markup, Name};
 use crate::route::{query_string, Router};
 use crate::storage::{self, collection as shelf};
@@ -138,7 +138,6 @@ fn mark(name: &str) {
     }
 }
 
-/// Everything below the file list: filters, view, figures.
 /// The filter as applied: the reflections and the Routekaart are read one
 /// school year at a time (the newest, unless another is chosen), so that
 /// figures of different years are not mixed, and a small group of one year
@@ -155,13 +154,30 @@ fn effective(s: &State, all: &[&ExportRecord]) -> Filter {
     f
 }
 
-fn results(s: &State, all: &[&ExportRecord]) -> Markup {
-    if all.is_empty() {
-        return markup::empty();
-    }
+/// The filter as applied, and the records it chooses from `all`.
+fn chosen<'a>(s: &State, all: &[&'a ExportRecord]) -> (Filter, Vec<&'a ExportRecord>) {
     let filter = effective(s, all);
+    let chosen = all.iter().copied().filter(|r| filter.matches(r)).collect();
+    (filter, chosen)
+}
+
+/// The records of the view's kind that the filters choose: receipts in
+/// "Ontvangst", reflections in the other two.
+fn in_view(show: Show, chosen: &[&ExportRecord]) -> usize {
+    let kind = match show {
+        Show::Ontvangst => Kind::Receipt,
+        Show::Reflectie | Show::Routekaart => Kind::Reflection,
+    };
+    chosen.iter().filter(|r| r.kind == kind).count()
+}
+
+/// Everything below the file list, and how many records the view reads.
+fn results(s: &State, all: &[&ExportRecord]) -> (Markup, usize) {
+    if all.is_empty() {
+        return (markup::empty(), 0);
+    }
+    let (filter, chosen) = chosen(s, all);
     let facets = collection::facets(all.iter().copied());
-    let chosen: Vec<&ExportRecord> = all.iter().copied().filter(|r| filter.matches(r)).collect();
     let choices = markup::Choices {
         facets: &facets,
         filter: &filter,
@@ -176,10 +192,11 @@ fn results(s: &State, all: &[&ExportRecord]) -> Markup {
         Show::Reflectie => reflection_view(&filter, &chosen),
         Show::Routekaart => routekaart_view(&filter, all, &chosen),
     };
-    html! {
+    let markup = html! {
         (markup::controls(&choices))
         div.zb-report { (view) }
-    }
+    };
+    (markup, in_view(s.show, &chosen))
 }
 
 /// The receipts among `chosen`, against the SWV's list of schools: the
@@ -290,8 +307,7 @@ fn routekaart_view(filter: &Filter, all: &[&ExportRecord], chosen: &[&ExportReco
 /// screen, the first `shown` of them.
 fn texts_of(s: &State, key: &str, shown: usize) -> Markup {
     let all = s.newest();
-    let filter = effective(s, &all);
-    let chosen: Vec<&ExportRecord> = all.iter().copied().filter(|r| filter.matches(r)).collect();
+    let (filter, chosen) = chosen(s, &all);
     let Some(instrument) = view_instrument(&filter, &chosen, s.show == Show::Routekaart) else {
         return html! {};
     };
@@ -308,8 +324,7 @@ fn texts_of(s: &State, key: &str, shown: usize) -> Markup {
 fn csv_rows(s: &State) -> Vec<Vec<Cell>> {
     let t = |x: &str| Cell::Text(x.to_owned());
     let all = s.newest();
-    let filter = effective(s, &all);
-    let chosen: Vec<&ExportRecord> = all.iter().copied().filter(|r| filter.matches(r)).collect();
+    let (filter, chosen) = chosen(s, &all);
     let count = |c: &collection::Shown<usize>| match c {
         collection::Shown::Value(n) => Cell::Number(*n as i64),
         collection::Shown::TooFew => t(markup::TOO_FEW),
@@ -553,11 +568,6 @@ fn remember(router: Router, s: &State) {
     router.replace(&format!("verzamelen/{query}"));
 }
 
-/// "1 bestand", "3 bestanden".
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// A handle on the page: its state and how to redraw it.
 #[derive(Clone)]
 struct Page {
@@ -580,14 +590,18 @@ impl Page {
         dom::set_html(markup::FILES, &markup);
     }
 
-    fn draw_results(&self) {
-        let (markup, count) = {
+    /// Draws the filters and the view; returns how many records the view
+    /// reads (for [`Page::announce`]).
+    fn draw_results(&self) -> usize {
+        let (markup, in_view, count) = {
             let s = self.state.borrow();
             let all = s.newest();
-            (results(&s, &all), all.len())
+            let (markup, in_view) = results(&s, &all);
+            (markup, in_view, all.len())
         };
         dom::set_html(markup::RESULTS, &markup);
         dom::set_attr(markup::RESULTS, "data-records", Some(&count.to_string()));
+        in_view
     }
 
     /// Waits for a write, then keeps its files with their keys (or, when it
@@ -623,23 +637,11 @@ impl Page {
         }
     }
 
-    /// Says, in the status line, how many records the view now reads: a
-    /// screen reader hears what a filter or view change did.
-    fn announce(&self) {
-        let (count, show) = {
-            let s = self.state.borrow();
-            let all = s.newest();
-            let filter = effective(&s, &all);
-            let kind = match s.show {
-                Show::Ontvangst => Kind::Receipt,
-                Show::Reflectie | Show::Routekaart => Kind::Reflection,
-            };
-            let n = all
-                .iter()
-                .filter(|r| r.kind == kind && filter.matches(r))
-                .count();
-            (n, s.show)
-        };
+    /// Says, in the status line, how many records the view now reads
+    /// (`count`, from [`Page::draw_results`]): a screen reader hears what a
+    /// filter or view change did.
+    fn announce(&self, count: usize) {
+        let show = self.state.borrow().show;
         let what = match (show, count) {
             (Show::Ontvangst, 1) => "bevestiging",
             (Show::Ontvangst, _) => "bevestigingen",
@@ -899,8 +901,8 @@ pub fn mount(main: &web_sys::Element) {
                 }
             }
             remember(router, &page.state.borrow());
-            page.draw_results();
-            page.announce();
+            let count = page.draw_results();
+            page.announce(count);
             // The select was drawn anew: keep the user where they were.
             if let Some(id) = target.get_attribute("id") {
                 dom::focus_fragment(&id);
@@ -923,8 +925,8 @@ pub fn mount(main: &web_sys::Element) {
             if let Some((show, button)) = dom::named::<Show>(&ev) {
                 page.state.borrow_mut().show = show;
                 remember(router, &page.state.borrow());
-                page.draw_results();
-                page.announce();
+                let count = page.draw_results();
+                page.announce(count);
                 dom::focus_again(&button);
                 return;
             }
