@@ -5,7 +5,7 @@
 // the collection survives a reload and works offline.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startApp, appReady, ROOT } from "./support.mjs";
@@ -237,5 +237,37 @@ test("the view and the filters are in the address: a reload opens the same", asy
   assert.equal(await page.getByRole("button", { name: "Ontvangst", exact: true }).getAttribute("aria-pressed"), "true");
   assert.equal(await page.getByLabel("Schooljaar").inputValue(), "2026-2027");
   await context.close();
+  app.assertClean();
+});
+
+test("a dropped folder is read with its subfolders; other files are skipped, a file over 60 MB is refused", async () => {
+  const folder = join(dir, "gedeeld");
+  mkdirSync(join(folder, "team-b"), { recursive: true });
+  writeFileSync(join(folder, "collega-a.json"), exportFile([reflection(201, 1)]));
+  writeFileSync(join(folder, "team-b", "collega-b.json"), exportFile([reflection(202, 2)]));
+  writeFileSync(join(folder, "team-b", "collega-c.json"), exportFile([reflection(203, 3)]));
+  writeFileSync(join(folder, "notities.txt"), "geen export");
+  writeFileSync(join(folder, "te-groot.json"), " ".repeat(61_000_000));
+  const context = await app.newContext();
+  await freezeClock(context);
+  const page = await context.newPage();
+  await page.goto(app.url + "verzamelen/");
+  await appReady(page);
+  // A real drop of a folder from the desktop, as the browser gets it.
+  const box = await page.locator("#c-drop").boundingBox();
+  const cdp = await context.newCDPSession(page);
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const data = { items: [], files: [folder], dragOperationsMask: 1 };
+  for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, ...at, data });
+  await page.waitForFunction(() => document.querySelector("#c-status")?.textContent.startsWith("Klaar"), null, { timeout: 30000 });
+  const status = await page.locator("#c-status").innerText();
+  assert.match(status, /3 van de 4 bestanden ingelezen, met 3 reflecties en bevestigingen/);
+  assert.match(status, /1 bestand is overgeslagen, omdat de naam niet op \.json eindigt/);
+  assert.match(status, /te-groot\.json: Dit bestand is te groot \(61 MB\)/);
+  assert.equal(await records(page), "3");
+  const list = await page.locator("#c-files").innerText();
+  for (const name of ["collega-a.json", "collega-b.json", "collega-c.json"]) assert.match(list, new RegExp(name.replace(".", "\\.")));
+  await context.close();
+  rmSync(folder, { recursive: true, force: true });
   app.assertClean();
 });

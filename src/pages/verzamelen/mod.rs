@@ -39,8 +39,10 @@ use crate::{dom, files, instruments, platform};
 /// Files larger than this are refused with a message: a shared export is
 /// a few kilobytes; this leaves room for a file holding thousands.
 const MAX_FILE_BYTES: f64 = 60_000_000.0;
-/// Files read at the same time, and their bytes at most (one file may be more).
+/// Files read at the same time, and their bytes at most (one file may be
+/// more); the first groups, before any size is known, are smaller.
 const READ_GROUP: usize = 64;
+const FIRST_GROUP: usize = 16;
 const READ_GROUP_BYTES: f64 = 8_000_000.0;
 /// Groups being read while one is worked on.
 const READ_AHEAD: usize = 4;
@@ -434,75 +436,38 @@ fn csv_rows(s: &State) -> Vec<Vec<Cell>> {
     }
 }
 
-/// Starts reading `files` in one go: the browser reads them, one after the
-/// other in one blob, off the main thread; [`texts`] waits for them. One read
-/// per group, not per file: with thousands of small files, each read's round
-/// trip through the browser would cost more than the reading.
-fn start_reading(files: &[&web_sys::File]) -> js_sys::Promise {
-    let parts = js_sys::Array::new();
-    for f in files.iter().filter(|f| f.size() <= MAX_FILE_BYTES) {
-        parts.push(f);
-    }
-    match web_sys::Blob::new_with_blob_sequence(&parts) {
-        Ok(blob) => blob.array_buffer(),
-        Err(e) => js_sys::Promise::reject(&e),
-    }
-}
-
-/// The texts `start_reading` read, by file: `None` for a file too big, or
-/// when the group could not be read.
-async fn texts(reading: js_sys::Promise, files: &[&web_sys::File]) -> Vec<Option<String>> {
-    let bytes = match JsFuture::from(reading).await {
-        Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-        Err(_) => return vec![None; files.len()],
-    };
-    let mut at = 0;
-    files
-        .iter()
-        .map(|f| {
-            if f.size() > MAX_FILE_BYTES {
-                return None;
-            }
-            let end = (at + f.size() as usize).min(bytes.len());
-            let part = &bytes[at..end];
-            at = end;
-            // As Blob.text() would: UTF-8, without a byte order mark.
-            let part = part.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(part);
-            // Valid UTF-8 (as every export is) without a copy.
-            Some(match String::from_utf8(part.to_vec()) {
-                Ok(text) => text,
-                Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-            })
-        })
-        .collect()
-}
-
 /// What is kept of one file, read in slices, and its text for storage
 /// (when it holds any record).
 async fn collect(
     file: &web_sys::File,
-    text: Option<String>,
+    read: files::Read,
     slices: &mut platform::Slices,
 ) -> (CollectedFile, Option<String>) {
-    let size = file.size();
     let mut out = CollectedFile {
         name: file.name(),
-        size: size as u64,
+        size: 0,
         imported: platform::today(),
         problems: Vec::new(),
         records: Vec::new(),
     };
-    if size > MAX_FILE_BYTES {
-        out.problems.push(format!(
-            "Dit bestand is te groot ({} MB). Een gedeeld bestand van Zichtbaar is meestal kleiner dan 1 MB.",
-            (size / 1_000_000.0).round() as u64
-        ));
-        return (out, None);
-    }
-    let Some(text) = text else {
-        out.problems
-            .push("Dit bestand kon niet gelezen worden.".to_owned());
-        return (out, None);
+    let text = match read {
+        files::Read::Text(text, size) => {
+            out.size = size;
+            text
+        }
+        files::Read::TooBig(size) => {
+            out.size = size as u64;
+            out.problems.push(format!(
+                "Dit bestand is te groot ({} MB). Een gedeeld bestand van Zichtbaar is meestal kleiner dan 1 MB.",
+                (size / 1_000_000.0).round() as u64
+            ));
+            return (out, None);
+        }
+        files::Read::Failed => {
+            out.problems
+                .push("Dit bestand kon niet gelezen worden.".to_owned());
+            return (out, None);
+        }
     };
     if text.trim().is_empty() {
         out.problems.push("Dit bestand is leeg.".to_owned());
@@ -651,7 +616,12 @@ impl Page {
         self.status(&html! { p { (count) " " (what) " met deze keuze." } });
     }
 
-    async fn import(self, (list, skipped): (Vec<web_sys::File>, usize)) {
+    async fn import(self, incoming: Incoming) {
+        let Incoming {
+            files: list,
+            skipped,
+            unreadable,
+        } = incoming;
         // One import at a time, after the collection is loaded: a second
         // one waits its turn.
         while std::mem::replace(&mut self.state.borrow_mut().busy, true) {
@@ -664,6 +634,7 @@ impl Page {
             self.status(&html! {
                 p { "Er zat geen bestand bij dat op .json eindigt. Een hele map kies je met 'Een map kiezen'." }
                 @if skipped > 0 { p { (plural(skipped, "bestand is", "bestanden zijn")) " overgeslagen." } }
+                @if unreadable > 0 { p { (unreadable_text(unreadable)) } }
             });
             return;
         }
@@ -675,18 +646,21 @@ impl Page {
         let mut failure = None;
         let mut slices = platform::Slices::new();
         // The next group of files: a few dozen, a few MB, read at the same time.
+        // Sizes are not known before reading (see `start_reading`): the
+        // first groups are small, the next ones as many files as fit in
+        // READ_GROUP_BYTES at the sizes seen so far.
         let mut next = 0;
-        let mut take_group = || {
-            let mut group: Vec<&web_sys::File> = Vec::new();
-            let mut bytes = 0.0;
-            while next < total
-                && group.len() < READ_GROUP
-                && (group.is_empty() || bytes + list[next].size() <= READ_GROUP_BYTES)
-            {
-                bytes += list[next].size().min(MAX_FILE_BYTES);
-                group.push(&list[next]);
-                next += 1;
-            }
+        let (mut seen_files, mut seen_bytes) = (0, 0.0);
+        let take_group = |next: &mut usize, seen_files: usize, seen_bytes: f64| {
+            let count = if seen_files == 0 {
+                FIRST_GROUP
+            } else {
+                let average = (seen_bytes / seen_files as f64).max(1.0);
+                ((READ_GROUP_BYTES / average) as usize).clamp(1, READ_GROUP)
+            };
+            let group: Vec<&web_sys::File> =
+                list[*next..(*next + count).min(total)].iter().collect();
+            *next += group.len();
             group
         };
         // While one group is worked on, the next is read and the last
@@ -694,19 +668,27 @@ impl Page {
         // A few groups are read ahead: the browser reads them in parallel.
         let mut ahead = std::collections::VecDeque::new();
         for _ in 0..READ_AHEAD {
-            let group = take_group();
+            let group = take_group(&mut next, 0, 0.0);
             if group.is_empty() {
                 break;
             }
-            let reading = start_reading(&group);
+            let reading = files::start_reading(&group);
             ahead.push_back((group, reading));
         }
         let mut writing: Option<(shelf::Adding, Vec<CollectedFile>)> = None;
         while let Some((group, reading)) = ahead.pop_front() {
-            let read_now = texts(reading, &group).await;
-            let following = take_group();
+            let read_now = files::texts(reading, group.len(), MAX_FILE_BYTES).await;
+            for read in &read_now {
+                seen_files += 1;
+                seen_bytes += match read {
+                    files::Read::Text(_, size) => *size as f64,
+                    files::Read::TooBig(size) => *size,
+                    files::Read::Failed => 0.0,
+                };
+            }
+            let following = take_group(&mut next, seen_files, seen_bytes);
             if !following.is_empty() {
-                let reading = start_reading(&following);
+                let reading = files::start_reading(&following);
                 ahead.push_back((following, reading));
             }
             for (file, text) in group.iter().zip(read_now) {
@@ -760,6 +742,7 @@ impl Page {
             @if skipped > 0 {
                 p { (plural(skipped, "bestand is", "bestanden zijn")) " overgeslagen, omdat de naam niet op .json eindigt." }
             }
+            @if unreadable > 0 { p { (unreadable_text(unreadable)) } }
             @if let Some(e) = &failure {
                 p.zb-error { "Niet alles is bewaard: " (e.uitleg()) ". Wat is ingelezen staat nog wel op je scherm, tot je de pagina sluit." }
             }
@@ -777,18 +760,46 @@ impl Page {
 
 /// The files that can be exports, and how many others were left out (a
 /// folder holds other files too).
-fn files_of(list: Option<web_sys::FileList>) -> (Vec<web_sys::File>, usize) {
-    let Some(list) = list else {
-        return (Vec::new(), 0);
-    };
-    let all: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-    let count = all.len();
-    let json: Vec<web_sys::File> = all
-        .into_iter()
-        .filter(|f| f.name().ends_with(".json") || f.type_() == "application/json")
-        .collect();
-    let skipped = count - json.len();
-    (json, skipped)
+fn unreadable_text(count: usize) -> String {
+    format!(
+        "{} niet openen.",
+        plural(
+            count,
+            "map of bestand kon de browser",
+            "mappen of bestanden kon de browser"
+        )
+    )
+}
+
+/// Files handed to the page: those that can be exports, how many others
+/// were left out (a folder holds other files too), and how many dropped
+/// files or folders the browser would not open.
+struct Incoming {
+    files: Vec<web_sys::File>,
+    skipped: usize,
+    unreadable: usize,
+}
+
+impl Incoming {
+    fn of(all: Vec<web_sys::File>, unreadable: usize) -> Incoming {
+        let count = all.len();
+        let files: Vec<web_sys::File> = all
+            .into_iter()
+            .filter(|f| f.name().ends_with(".json") || f.type_() == "application/json")
+            .collect();
+        Incoming {
+            skipped: count - files.len(),
+            files,
+            unreadable,
+        }
+    }
+
+    fn picked(list: Option<web_sys::FileList>) -> Incoming {
+        let all = list.map_or_else(Vec::new, |list| {
+            (0..list.length()).filter_map(|i| list.get(i)).collect()
+        });
+        Incoming::of(all, 0)
+    }
 }
 
 fn initial_filter() -> (Filter, Show) {
@@ -859,7 +870,7 @@ pub fn mount(main: &web_sys::Element) {
             if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
                 let id = input.id();
                 if id == markup::FILE_INPUT.as_str() || id == markup::FOLDER_INPUT.as_str() {
-                    let files = files_of(input.files());
+                    let files = Incoming::picked(input.files());
                     input.set_value("");
                     spawn_local(page.clone().import(files));
                     return;
@@ -1081,11 +1092,19 @@ pub fn mount(main: &web_sys::Element) {
         listeners.push(dom::listen(&zone, "drop", move |ev| {
             ev.prevent_default();
             let _ = dropped.class_list().remove_1("zb-drop--over");
-            let files = ev
+            // Taken now: after the event, the browser forgets what was dropped.
+            let Some(dropped) = ev
                 .dyn_ref::<web_sys::DragEvent>()
                 .and_then(|d| d.data_transfer())
-                .and_then(|t| t.files());
-            spawn_local(page.clone().import(files_of(files)));
+                .map(|t| files::Dropped::take(&t))
+            else {
+                return;
+            };
+            let page = page.clone();
+            spawn_local(async move {
+                let (all, unreadable) = dropped.files().await;
+                page.import(Incoming::of(all, unreadable)).await;
+            });
         }));
     }
     dom::keep(listeners);
