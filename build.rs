@@ -151,10 +151,11 @@ fn question(q: &QuestionDef) -> String {
         text_answer,
         text_label,
         carry_over,
+        actions,
     } = q;
     format!(
         "QuestionDef {{ id: {}, text: {}, hint: {}, scale: {}, text_answer: {text_answer}, \
-         text_label: {}, carry_over: {carry_over} }}",
+         text_label: {}, carry_over: {carry_over}, actions: {actions} }}",
         text(id),
         text(question_text),
         opt(hint),

@@ -421,10 +421,9 @@ fn reflection(
         perspective,
         created.min(day),
     );
-    record.body = Body::Reflection(Reflection {
-        perspective,
-        answers,
-    });
+    let mut reflection = Reflection::new(perspective);
+    reflection.answers = answers;
+    record.body = Body::Reflection(reflection);
     record.revision = rng.between(3, 60) as u32;
     record.updated = day;
     record

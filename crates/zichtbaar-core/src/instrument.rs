@@ -164,6 +164,10 @@ pub struct QuestionDef {
     /// Whether a new year may start with last year's written answer.
     #[serde(default, skip_serializing_if = "is_false")]
     pub carry_over: bool,
+    /// Whether the question keeps an action plan under its written answer
+    /// (see [`crate::plan`]); at most one question of an item does.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub actions: bool,
 }
 
 /// A def that passed [`validate`], with its digest.
@@ -428,6 +432,10 @@ pub fn validate(def: &InstrumentDef) -> Vec<Problem> {
                 &scale_ids,
                 &mut question_ids,
             );
+            let planned = def.item_questions.iter().chain(item.questions.iter());
+            if planned.filter(|q| q.actions).count() > 1 {
+                c.problem(&ip, "only one question of an item can keep an action plan");
+            }
         }
     }
     c.problems
@@ -482,6 +490,11 @@ impl Instrument {
     }
 
     /// The questions asked for `item`: the common ones, then its own.
+    /// The question of `item` that keeps its action plan, if any.
+    pub fn action_question<'a>(&'a self, item: &'a ItemDef) -> Option<&'a QuestionDef> {
+        self.questions(item).find(|q| q.actions)
+    }
+
     pub fn questions<'a>(&'a self, item: &'a ItemDef) -> impl Iterator<Item = &'a QuestionDef> {
         self.def.item_questions.iter().chain(item.questions.iter())
     }

@@ -23,6 +23,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::date::{Date, SchoolYear};
 use crate::encoding::hex;
 use crate::instrument::{answer_key, Instrument, InstrumentRef};
+use crate::plan::{self, Action};
 
 /// A random identifier in the form of a UUID version 4, lower case.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -112,6 +113,10 @@ pub struct Reflection {
     pub perspective: Perspective,
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// The action plan, by item id, in the school's order (see
+    /// [`crate::plan`]). Left out when empty.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub actions: BTreeMap<String, Vec<Action>>,
 }
 
 /// Role of the person who confirms receipt. In JSON: [`Role::as_str`].
@@ -246,10 +251,7 @@ impl Record {
         perspective: Perspective,
         today: Date,
     ) -> Record {
-        let body = Body::Reflection(Reflection {
-            perspective,
-            answers: BTreeMap::new(),
-        });
+        let body = Body::Reflection(Reflection::new(perspective));
         Record::new(id, instrument, school_year, body, today)
     }
 
@@ -332,6 +334,15 @@ impl std::ops::Add for Progress {
 }
 
 impl Reflection {
+    /// Nothing answered yet.
+    pub fn new(perspective: Perspective) -> Reflection {
+        Reflection {
+            perspective,
+            answers: BTreeMap::new(),
+            actions: BTreeMap::new(),
+        }
+    }
+
     pub fn answer(&self, item: &str, question: &str) -> Option<&Answer> {
         self.answers.get(&answer_key(item, question))
     }
@@ -358,10 +369,16 @@ impl Reflection {
             .fold(Progress::default(), |a, b| a + b)
     }
 
-    /// Starts a new year from `previous`: the written answers to questions
-    /// marked `carry_over` are copied; choices on scales are not, because
-    /// a rating belongs to the year it was given in.
-    pub fn carried_over(previous: &Reflection, instrument: &Instrument) -> Reflection {
+    /// Starts a new year from `previous`, the reflection of school year
+    /// `from`: the written answers to questions marked `carry_over` are
+    /// copied; choices on scales are not, because a rating belongs to the
+    /// year it was given in. Every open action is carried over (see
+    /// [`plan::carry_over`]).
+    pub fn carried_over(
+        previous: &Reflection,
+        instrument: &Instrument,
+        from: SchoolYear,
+    ) -> Reflection {
         let mut answers = BTreeMap::new();
         for item in instrument.items() {
             for q in instrument.questions(item).filter(|q| q.carry_over) {
@@ -378,9 +395,17 @@ impl Reflection {
                 }
             }
         }
+        let mut actions = BTreeMap::new();
+        for (item, list) in &previous.actions {
+            let open = plan::carry_over(list, from);
+            if !open.is_empty() {
+                actions.insert(item.clone(), open);
+            }
+        }
         Reflection {
             perspective: previous.perspective,
             answers,
+            actions,
         }
     }
 }
@@ -669,10 +694,7 @@ mod tests {
 
     #[test]
     fn a_body_is_tagged_with_its_kind() {
-        let reflection = Body::Reflection(Reflection {
-            perspective: Perspective::Team,
-            answers: BTreeMap::new(),
-        });
+        let reflection = Body::Reflection(Reflection::new(Perspective::Team));
         for (body, kind) in [
             (reflection, Kind::Reflection),
             (Body::Receipt(Receipt::default()), Kind::Receipt),

@@ -1,6 +1,7 @@
 //! Records: progress, revisions, carrying answers to a new year, deadlines.
 
 use zichtbaar_core::instrument::{answer_key, Instrument};
+use zichtbaar_core::plan::{Action, Status};
 use zichtbaar_core::record::days_until_deadline;
 use zichtbaar_core::{Answer, Body, Date, Perspective, Progress, Record, RecordId, SchoolYear};
 
@@ -138,13 +139,47 @@ fn a_new_year_carries_over_only_wat_houden_we_erin() {
     );
     refl.answers
         .insert(answer_key("mentoraat", "aanpak"), answer(None, "Plan"));
+    let action = |id: &str, status: Status, carried_from: Option<SchoolYear>| Action {
+        status,
+        carried_from,
+        what: format!("actie {id}"),
+        ..Action::new([0; 4])
+    };
+    let earlier = SchoolYear::starting(2024);
+    refl.actions.insert(
+        "mentoraat".to_owned(),
+        vec![
+            action("a", Status::Klaar, None),
+            action("b", Status::Bezig, None),
+            action("c", Status::Gestopt, None),
+            action("d", Status::Gepland, Some(earlier)),
+        ],
+    );
+    refl.actions
+        .insert("sop".to_owned(), vec![action("e", Status::Klaar, None)]);
 
-    let next = zichtbaar_core::Reflection::carried_over(refl, &h);
+    let from = SchoolYear::starting(2025);
+    let next = zichtbaar_core::Reflection::carried_over(refl, &h, from);
     assert_eq!(next.perspective, Perspective::Persoonlijk);
     assert_eq!(next.answers.len(), 1);
     assert_eq!(
         next.answer("mentoraat", "houden-en-anders"),
         Some(&answer(None, "Houden: mentoruur"))
+    );
+    // Open actions only; an item with none left is not there at all; an
+    // action carried before keeps the year it first came from.
+    assert_eq!(next.actions.len(), 1);
+    let carried = &next.actions["mentoraat"];
+    let seen: Vec<_> = carried
+        .iter()
+        .map(|a| (a.what.as_str(), a.status, a.carried_from))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("actie b", Status::Bezig, Some(from)),
+            ("actie d", Status::Gepland, Some(earlier)),
+        ]
     );
 }
 

@@ -42,7 +42,11 @@ struct State {
 impl State {
     /// Last year's "wat houden we erin", while none of it is written this year.
     fn carry_offer(&self) -> Option<(CarryOffer, Reflection)> {
-        let carried = Reflection::carried_over(self.previous.as_ref()?, self.sel.instrument);
+        let carried = Reflection::carried_over(
+            self.previous.as_ref()?,
+            self.sel.instrument,
+            self.sel.year.previous(),
+        );
         let untouched = carried.answers.keys().all(|k| {
             self.draft
                 .body
@@ -217,9 +221,14 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
     let reflection = current
         .as_ref()
         .and_then(|r| r.reflection().cloned())
-        .unwrap_or(Reflection {
-            perspective: sel.perspective,
-            answers: Default::default(),
+        .unwrap_or_else(|| {
+            // A new year starts with last year's open actions.
+            let mut fresh = Reflection::new(sel.perspective);
+            if let Some(last) = &previous {
+                fresh.actions =
+                    Reflection::carried_over(last, sel.instrument, sel.year.previous()).actions;
+            }
+            fresh
         });
     // Inserted one by one: `collect` into a set sorts first, which costs
     // about 2 KB of wasm for nothing (the map is already in order).
