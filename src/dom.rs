@@ -50,6 +50,14 @@ pub fn set_html(id: Id, markup: &Markup) {
     }
 }
 
+/// Replaces the content of the element whose id is built from data (one
+/// per item or row, where a typed [`Id`] cannot name it) with `markup`.
+pub fn set_html_by(id: &str, markup: &Markup) {
+    if let Some(el) = find(id) {
+        draw(&el, markup);
+    }
+}
+
 pub fn set_text(id: Id, text: &str) {
     if let Some(el) = by_id(id) {
         el.set_text_content(Some(text));

@@ -37,8 +37,8 @@ fn record(seed: u8, text: &str) -> Record {
         created: Date::new(2026, 9, 1).unwrap(),
         updated: Date::new(2026, 11, 23).unwrap(),
         body: Body::Reflection(Reflection {
-            perspective: Perspective::Team,
             answers,
+            ..Reflection::new(Perspective::Team)
         }),
     }
 }

@@ -82,7 +82,7 @@ test("saving is announced politely and the record names instrument, version and 
   assert.equal(stored.schema, 1);
   const record = stored.record;
   assert.equal(record.instrument.id, "ondersteuningsstructuur");
-  assert.equal(record.instrument.version, "2026.1");
+  assert.equal(record.instrument.version, "2026.2");
   assert.match(record.instrument.digest, /^sha256:[0-9a-f]{64}$/);
   assert.equal(record.schoolYear, "2026-2027");
   assert.equal(record.created, "2026-11-23");

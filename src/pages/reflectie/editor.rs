@@ -18,9 +18,11 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use zichtbaar_core::export::School;
-use zichtbaar_core::{Perspective, Record, Reflection, SchoolYear};
+use zichtbaar_core::plan::{self as core_plan, Due, Status};
+use zichtbaar_core::{ics, Perspective, Record, Reflection, SchoolYear};
 
 use super::markup::{self, Action, CarryOffer, Choose};
+use super::plan::{self, PlanAction, PlanField};
 use super::{Selection, View};
 use crate::autosave::{use_autosave, Autosave, SaveStatus};
 use crate::components::save_status;
@@ -37,6 +39,8 @@ struct State {
     /// Last year's answers, for showing last year's rating and carrying over.
     previous: Option<Reflection>,
     sel: Selection,
+    /// The action removed last, to put back: item, place, action.
+    removed: Option<(String, usize, core_plan::Action)>,
 }
 
 impl State {
@@ -82,7 +86,55 @@ impl State {
             &self.draft.body,
             self.previous.as_ref(),
             offer.as_ref(),
+            platform::today(),
+            None,
         )
+    }
+
+    fn overview_html(&self, answered: &BTreeSet<String>, index: usize) -> Markup {
+        markup::overview(
+            &self.sel,
+            answered,
+            index,
+            &self.draft.body,
+            self.previous.as_ref(),
+            platform::today(),
+        )
+    }
+
+    /// The actions of `item` this year, made if there are none yet.
+    fn actions_mut(&mut self, item: &str) -> &mut Vec<core_plan::Action> {
+        self.draft.body.actions.entry(item.to_owned()).or_default()
+    }
+
+    fn action_mut(&mut self, item: &str, id: &str) -> Option<&mut core_plan::Action> {
+        self.draft
+            .body
+            .actions
+            .get_mut(item)?
+            .iter_mut()
+            .find(|a| a.id == id)
+    }
+
+    /// An item's plan, drawn again; `undo` offers the removed action back.
+    fn plan_html(&self, item: &str, undo: bool) -> Option<Markup> {
+        let def = self.sel.instrument.item(item)?;
+        let list = |r| plan::actions_of(r, item);
+        let undo = self
+            .removed
+            .as_ref()
+            .filter(|(i, _, _)| undo && i == item)
+            .map(|(_, at, _)| at + 1);
+        Some(plan::editor(
+            def,
+            self.sel.year,
+            list(&self.draft.body),
+            self.previous
+                .as_ref()
+                .map(|p| (self.sel.year.previous(), list(p))),
+            platform::today(),
+            undo,
+        ))
     }
 }
 
@@ -95,6 +147,9 @@ struct EditorCtx {
     /// Bumped when answers change other than through the inputs (carrying
     /// over last year's), so the item is drawn again.
     epoch: RwSignal<u32>,
+    /// Bumped when what the overview sums up changes other than through
+    /// `answered`: the action plan, a rating (this year against last).
+    summary: RwSignal<u32>,
     autosave: Autosave,
     /// The share panel, while the share view is shown.
     share: StoredValue<Option<SharePanel>, LocalStorage>,
@@ -130,10 +185,178 @@ impl EditorCtx {
         self.epoch.update(|e| *e += 1);
     }
 
+    /// An edit of an action's field (typed or chosen).
+    fn plan_edit(&self, item: &str, id: &str, field: PlanField, value: String) {
+        let today = platform::today();
+        let mut marks = None;
+        self.state.update_value(|s| {
+            let Some(a) = s.action_mut(item, id) else {
+                return;
+            };
+            match field {
+                PlanField::What => a.what = value,
+                PlanField::Who => a.who = value,
+                PlanField::Due => a.due = value.parse::<Due>().ok(),
+                PlanField::Status => a.status = Status::parse(&value).unwrap_or(a.status),
+            }
+            if matches!(field, PlanField::Due | PlanField::Status) {
+                marks = Some(plan::marks(a, today));
+            }
+        });
+        if let Some(marks) = marks {
+            dom::set_html_by(&plan::marks_id(item, id), &marks);
+            self.summary.update(|n| *n += 1);
+        }
+        self.autosave.changed();
+    }
+
+    /// A change to an item's list: drawn again, saved, summed up again;
+    /// focus goes to the element with id `focus`.
+    fn plan_changed(&self, item: &str, undo: bool, focus: &str) {
+        if let Some(html) = self.state.with_value(|s| s.plan_html(item, undo)) {
+            dom::set_html_by(&plan::section_id(item), &html);
+        }
+        dom::focus_fragment(focus);
+        self.summary.update(|n| *n += 1);
+        self.autosave.changed();
+    }
+
+    fn plan_button(&self, action: PlanAction, item: &str, id: &str) {
+        match action {
+            PlanAction::Add => {
+                let new_id = self.state.try_update_value(|s| {
+                    let list = s.actions_mut(item);
+                    // Ids only need to differ within this record's plan.
+                    let mut action = core_plan::Action::new(random4());
+                    while list.iter().any(|a| a.id == action.id) {
+                        action.id = core_plan::Action::new_id(random4());
+                    }
+                    let id = action.id.clone();
+                    list.push(action);
+                    s.removed = None;
+                    id
+                });
+                if let Some(new_id) = new_id {
+                    let focus =
+                        plan::control_id(item, &new_id, crate::html::Name::as_str(PlanField::What));
+                    self.plan_changed(item, false, &focus);
+                }
+            }
+            PlanAction::Up | PlanAction::Down => {
+                let up = action == PlanAction::Up;
+                let moved = self.state.try_update_value(|s| {
+                    let list = s.actions_mut(item);
+                    let at = list.iter().position(|a| a.id == id)?;
+                    let to = if up {
+                        core_plan::move_up(list, at)
+                    } else {
+                        core_plan::move_down(list, at)
+                    }?;
+                    // First or last now: this button is off.
+                    Some(if up { to == 0 } else { to + 1 == list.len() })
+                });
+                if let Some(Some(off)) = moved {
+                    // The same button again, or the other one when this
+                    // one is now off.
+                    let button = match (up, off) {
+                        (true, false) | (false, true) => "omhoog",
+                        (false, false) | (true, true) => "omlaag",
+                    };
+                    self.plan_changed(item, false, &plan::control_id(item, id, button));
+                }
+            }
+            PlanAction::Remove => {
+                let removed = self.state.try_update_value(|s| {
+                    let list = s.actions_mut(item);
+                    let at = list.iter().position(|a| a.id == id)?;
+                    let action = core_plan::remove(list, at)?;
+                    if list.is_empty() {
+                        s.draft.body.actions.remove(item);
+                    }
+                    s.removed = Some((item.to_owned(), at, action));
+                    Some(())
+                });
+                if removed.flatten().is_some() {
+                    self.plan_changed(item, true, &format!("{}-terug", plan::section_id(item)));
+                }
+            }
+            PlanAction::Undo => {
+                let back = self.state.try_update_value(|s| {
+                    let (from, at, action) = s.removed.take().filter(|(i, _, _)| i == item)?;
+                    let id = action.id.clone();
+                    let list = s.actions_mut(&from);
+                    list.insert(at.min(list.len()), action);
+                    Some(id)
+                });
+                if let Some(Some(id)) = back {
+                    let focus =
+                        plan::control_id(item, &id, crate::html::Name::as_str(PlanField::What));
+                    self.plan_changed(item, false, &focus);
+                }
+            }
+            PlanAction::Calendar => self.calendar(),
+        }
+    }
+
+    /// Offers the year's plan as a calendar file.
+    fn calendar(&self) {
+        let text = self.state.with_value(|s| {
+            let sel = &s.sel;
+            let actions: Vec<(String, core_plan::Action)> =
+                plan::all_actions(sel.instrument, &s.draft.body)
+                    .into_iter()
+                    .map(|(item, a)| {
+                        let title = sel
+                            .instrument
+                            .item(&item)
+                            .map_or(item.clone(), |i| i.title.to_string());
+                        (title, a)
+                    })
+                    .collect();
+            let today = platform::today();
+            // Next year's reflection: the middle of September, once school
+            // has started again.
+            let next = sel.year.next();
+            let reminder = zichtbaar_core::Date::new(next.start_year(), 9, 15).unwrap_or(today);
+            // The receipt deadline still to come: this year's or next year's.
+            let deadline = [sel.year, next].into_iter().find_map(|y| {
+                zichtbaar_core::record::days_until_deadline(sel.instrument, y, today)
+                    .filter(|(_, days)| *days >= 0)
+                    .map(|(date, _)| date)
+            });
+            ics::calendar(&ics::plan_events(&actions, reminder, deadline), today)
+        });
+        let name = format!(
+            "zichtbaar-actieplan-{}.ics",
+            self.state.with_value(|s| s.sel.year)
+        );
+        let said = if files::download(&name, "text/calendar;charset=utf-8", &text) {
+            crate::html::html! { p { "Het agendabestand " (name) " is gedownload." } }
+        } else {
+            crate::html::html! { p.zb-error { "Downloaden lukte niet. Probeer het nog eens." } }
+        };
+        dom::set_html(plan::PLAN_STATUS, &said);
+    }
+
     fn backup(&self) {
         let record = self.state.with_value(|s| s.draft.snapshot());
         files::download_backup(&[record]);
     }
+}
+
+/// The item of a plan control: from the section around it.
+fn plan_item(el: &web_sys::Element) -> Option<String> {
+    el.closest("[data-item]").ok()??.get_attribute("data-item")
+}
+
+/// The item and action id of a plan control.
+fn plan_target(el: &web_sys::Element) -> Option<(String, String)> {
+    Some((plan_item(el)?, el.get_attribute("data-id")?))
+}
+
+fn random4() -> [u8; 4] {
+    let r = platform::random_bytes();
+    [r[0], r[1], r[2], r[3]]
 }
 
 /// The newest reflection on `sel`'s instrument and perspective in `year`.
@@ -247,6 +470,7 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
         draft: Draft::new(sel.instrument, sel.year, current, reflection),
         previous,
         sel,
+        removed: None,
     });
     let autosave = use_autosave(initial_status.clone(), move || {
         let mut result = Ok(());
@@ -257,6 +481,7 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
         state,
         answered: RwSignal::new(answered),
         epoch: RwSignal::new(0),
+        summary: RwSignal::new(0),
         autosave,
         share: StoredValue::new_local(None),
     };
@@ -286,12 +511,21 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
             View::Form => {
                 let overview = ctx
                     .answered
-                    .with_untracked(|a| markup::overview(&sel, a, index));
+                    .with_untracked(|a| ctx.state.with_value(|s| s.overview_html(a, index)));
                 markup::workspace(ctx.state.with_value(|s| s.item_html(index)), overview)
             }
-            View::Document => ctx
-                .state
-                .with_value(|s| markup::document(&sel, &s.draft.body, platform::today())),
+            View::Document => ctx.state.with_value(|s| {
+                markup::document(&sel, &s.draft.body, s.previous.as_ref(), platform::today())
+            }),
+            View::Plan(by) => ctx.state.with_value(|s| {
+                plan::view(
+                    &sel,
+                    &s.draft.body,
+                    s.previous.as_ref(),
+                    by,
+                    platform::today(),
+                )
+            }),
             View::Share => {
                 // Share what is stored: write anything pending first.
                 ctx.autosave.flush();
@@ -346,10 +580,12 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
     // The overview follows the answers (it was drawn with the shell).
     Effect::new(move |drawn: Option<()>| {
         ctx.answered.track();
+        ctx.summary.track();
         if drawn.is_some() {
-            let html = ctx
-                .answered
-                .with_untracked(|a| markup::overview(&sel, a, current_index.get_value()));
+            let html = ctx.answered.with_untracked(|a| {
+                ctx.state
+                    .with_value(|s| s.overview_html(a, current_index.get_value()))
+            });
             dom::set_html(markup::OVERVIEW, &html);
         }
     });
@@ -365,6 +601,13 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
         ) {
             let text = event_target_value(&ev);
             ctx.edit(&key, |a| a.text = text);
+            return;
+        }
+        if let Some((field @ (PlanField::What | PlanField::Who), el)) = dom::named::<PlanField>(&ev)
+        {
+            if let Some((item, id)) = plan_target(&el) {
+                ctx.plan_edit(&item, &id, field, event_target_value(&ev));
+            }
         }
     };
     let on_change = move |ev: web_sys::Event| {
@@ -376,6 +619,16 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
             if target.get_attribute("type").as_deref() == Some("radio") && dom::is_checked(&target)
             {
                 ctx.edit(&key, |a| a.scale = Some(value));
+                // This year against last year, in the overview.
+                ctx.summary.update(|n| *n += 1);
+            }
+            return;
+        }
+        if let Some((field, el)) = dom::named::<PlanField>(&ev) {
+            if let (PlanField::Due | PlanField::Status, Some((item, id))) =
+                (field, plan_target(&el))
+            {
+                ctx.plan_edit(&item, &id, field, value);
             }
             return;
         }
@@ -401,12 +654,19 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
             request_animation_frame(|| dom::focus_first(crate::app::MAIN, "h1"));
         }
     };
-    let on_click = move |ev: web_sys::Event| match dom::named::<Action>(&ev) {
-        Some((Action::CarryOver, _)) => ctx.carry_over(),
-        Some((Action::Print, _)) => {
-            let _ = window().print();
+    let on_click = move |ev: web_sys::Event| {
+        match dom::named::<Action>(&ev) {
+            Some((Action::CarryOver, _)) => ctx.carry_over(),
+            Some((Action::Print, _)) => {
+                let _ = window().print();
+            }
+            None => {}
         }
-        None => {}
+        if let Some((action, el)) = dom::named::<PlanAction>(&ev) {
+            let item = plan_item(&el).unwrap_or_default();
+            let id = el.get_attribute("data-id").unwrap_or_default();
+            ctx.plan_button(action, &item, &id);
+        }
     };
 
     let target: &web_sys::EventTarget = main;

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use zichtbaar_core::instrument::{answer_key, ItemDef, QuestionDef, ScaleDef};
 use zichtbaar_core::{Date, Perspective, Reflection, SchoolYear};
 
-use super::{perspective_name, Selection, View};
+use super::{perspective_name, plan, Selection, View};
 use crate::html::{html, names, Id, Markup};
 
 /// The part below the chooser that is drawn anew per item and view.
@@ -147,14 +147,17 @@ fn pager_link(class: &str, href: &str, dir: &str, title: &str) -> Markup {
     }
 }
 
-/// One item: where it is, its text, its questions, and links to the items
-/// before and after.
+/// One item: where it is, its text, its questions (the one that keeps the
+/// action plan with its actions), and links to the items before and after.
+/// `undo` is the number of an action just removed from this item.
 pub fn item(
     sel: &Selection,
     index: usize,
     now: &Reflection,
     previous: Option<&Reflection>,
     carry: Option<&CarryOffer>,
+    today: Date,
+    undo: Option<usize>,
 ) -> Markup {
     let items: Vec<&ItemDef> = sel.instrument.items().collect();
     let Some(item) = items.get(index).copied() else {
@@ -186,7 +189,7 @@ pub fn item(
         }
         @if let Some(offer) = carry {
             div class="zb-notice zb-carry" {
-                p { "Vorig schooljaar (" (offer.last_year) ") is deze handreiking ook ingevuld. Je kunt de antwoorden op 'Wat houden we erin?' van toen overnemen (" (offer.count) " in totaal) en daarop verder bouwen." }
+                p { "Vorig schooljaar (" (offer.last_year) ") is deze handreiking ook ingevuld. Je kunt de antwoorden op 'Wat houden we erin?' van toen overnemen (" (offer.count) " in totaal) en daarop verder bouwen. Acties die nog niet klaar waren, staan al in het actieplan van dit jaar." }
                 button type="button" class="zb-button zb-button--secondary" data-action=(Action::CarryOver) {
                     "Antwoorden van vorig jaar overnemen"
                 }
@@ -194,6 +197,16 @@ pub fn item(
         }
         @for q in sel.instrument.questions(item) {
             (question(sel, item, q, now, previous))
+            @if q.actions {
+                div id=(plan::section_id(&item.id)) { (plan::editor(
+                    item,
+                    sel.year,
+                    plan::actions_of(now, &item.id),
+                    previous.map(|p| (sel.year.previous(), plan::actions_of(p, &item.id))),
+                    today,
+                    undo,
+                )) }
+            }
         }
         nav class="zb-pager" aria-label="Vorige en volgende" {
             @if let Some(prev) = prev {
@@ -204,9 +217,20 @@ pub fn item(
     }
 }
 
-/// The overview: overall progress and each item with its answered count.
-pub fn overview(sel: &Selection, answered: &BTreeSet<String>, current: usize) -> Markup {
+/// The overview: overall progress and each item with its answered count
+/// and its actions; the action plan in one line; this year against last.
+pub fn overview(
+    sel: &Selection,
+    answered: &BTreeSet<String>,
+    current: usize,
+    now: &Reflection,
+    previous: Option<&Reflection>,
+    today: Date,
+) -> Markup {
     let instrument = sel.instrument;
+    let all = plan::all_actions(instrument, now);
+    let plan_counts = zichtbaar_core::plan::count(all.iter().map(|(_, a)| a));
+    let late = all.iter().filter(|(_, a)| a.is_overdue(today)).count();
     let count = |item: &ItemDef| {
         let keys: Vec<String> = instrument
             .questions(item)
@@ -247,9 +271,23 @@ pub fn overview(sel: &Selection, answered: &BTreeSet<String>, current: usize) ->
                                 (a) "/" (t)
                                 span.zb-visually-hidden { " beantwoord" }
                             }
+                            @let counts = zichtbaar_core::plan::count(plan::actions_of(now, &item.id));
+                            @if counts.total() > 0 {
+                                span.zb-overview__plan { (counts.dutch()) }
+                            }
                         }
                     }
                 }
+            }
+        }
+        p.zb-overview__document {
+            a href=(sel.href(None, View::Plan(zichtbaar_core::plan::SortBy::Item))) { "Actieplan" }
+            ": " (plan::summary(plan_counts, late))
+        }
+        @if previous.is_some() {
+            details.zb-overview__years {
+                summary { "Dit jaar en vorig jaar" }
+                (plan::year_over_year(instrument, sel.year, now, previous))
             }
         }
         p.zb-overview__document {
@@ -276,10 +314,18 @@ pub fn overview(sel: &Selection, answered: &BTreeSet<String>, current: usize) ->
     }
 }
 
-/// The whole reflection as one document, for reading together and printing.
-pub fn document(sel: &Selection, now: &Reflection, today: Date) -> Markup {
+/// The whole reflection as one document, for reading together and printing,
+/// with this year against last year and the action plan as a table.
+pub fn document(
+    sel: &Selection,
+    now: &Reflection,
+    previous: Option<&Reflection>,
+    today: Date,
+) -> Markup {
     let instrument = sel.instrument;
     let progress = now.progress(instrument);
+    let actions = plan::all_actions(instrument, now);
+    let rows: Vec<&(String, zichtbaar_core::plan::Action)> = actions.iter().collect();
     html! {
         div.zb-document {
             div class="zb-document__actions zb-no-print" {
@@ -294,6 +340,7 @@ pub fn document(sel: &Selection, now: &Reflection, today: Date) -> Markup {
                     (progress.answered) " van " (progress.total) " vragen beantwoord · afgedrukt op " (today.dutch())
                 }
             }
+            (plan::year_over_year(instrument, sel.year, now, previous))
             @for section in instrument.def().sections.iter() {
                 section.zb-document__section {
                     h2 { (section.title) }
@@ -325,6 +372,14 @@ pub fn document(sel: &Selection, now: &Reflection, today: Date) -> Markup {
                             }
                         }
                     }
+                }
+            }
+            section class="zb-document__section zb-document__plan" {
+                h2 { "Actieplan" }
+                @if rows.is_empty() {
+                    p.zb-document__empty { "Er staan geen acties in het plan." }
+                } @else {
+                    (plan::table(None, instrument, &rows, today, &format!("Alle acties van {}", sel.year)))
                 }
             }
         }
@@ -464,7 +519,16 @@ mod tests {
     fn every_textarea_has_a_label_and_every_id_is_unique() {
         for s in [sel(0), sel(1)] {
             for index in 0..s.instrument.items().count() {
-                let html = item(&s, index, &reflection(&[]), None, None).into_string();
+                let html = item(
+                    &s,
+                    index,
+                    &reflection(&[]),
+                    None,
+                    None,
+                    Date::new(2026, 11, 23).unwrap(),
+                    None,
+                )
+                .into_string();
                 let ids = attr_values(&html, "id");
                 let unique: BTreeSet<_> = ids.iter().collect();
                 assert_eq!(unique.len(), ids.len(), "duplicate id in {html}");
@@ -506,7 +570,16 @@ mod tests {
                 "\nbegint met een lege regel",
             ),
         ]);
-        let html = item(&s, 0, &now, None, None).into_string();
+        let html = item(
+            &s,
+            0,
+            &now,
+            None,
+            None,
+            Date::new(2026, 11, 23).unwrap(),
+            None,
+        )
+        .into_string();
         assert!(html.contains("&lt;script&gt;x&lt;/script&gt;\nregel 2</textarea>"));
         assert!(!html.contains("<script>"));
         assert!(html.contains(">\n\nbegint met een lege regel</textarea>"));
@@ -520,7 +593,16 @@ mod tests {
     fn last_years_rating_is_shown_beside_this_years() {
         let s = sel(0);
         let last = reflection(&[("mentoraat/waar-staan-wij", Some("in-ontwikkeling"), "")]);
-        let html = item(&s, 3, &reflection(&[]), Some(&last), None).into_string();
+        let html = item(
+            &s,
+            3,
+            &reflection(&[]),
+            Some(&last),
+            None,
+            Date::new(2026, 11, 23).unwrap(),
+            None,
+        )
+        .into_string();
         assert!(html.contains(">Mentoraat</h2>"));
         assert!(html.contains("Vorig schooljaar: In ontwikkeling"));
     }
@@ -529,9 +611,27 @@ mod tests {
     fn the_last_item_leads_to_the_document_view() {
         let s = sel(0);
         let last = s.instrument.items().count() - 1;
-        let html = item(&s, last, &reflection(&[]), None, None).into_string();
+        let html = item(
+            &s,
+            last,
+            &reflection(&[]),
+            None,
+            None,
+            Date::new(2026, 11, 23).unwrap(),
+            None,
+        )
+        .into_string();
         assert!(html.contains("href=\"reflectie/?voor=team&amp;weergave=document\""));
-        let first = item(&s, 0, &reflection(&[]), None, None).into_string();
+        let first = item(
+            &s,
+            0,
+            &reflection(&[]),
+            None,
+            None,
+            Date::new(2026, 11, 23).unwrap(),
+            None,
+        )
+        .into_string();
         assert!(!first.contains("zb-pager__prev"));
         assert!(first.contains("onderdeel=samen-systematisch-transparant"));
     }
@@ -549,7 +649,15 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let html = overview(&s, &answered, 3).into_string();
+        let html = overview(
+            &s,
+            &answered,
+            3,
+            &reflection(&[]),
+            None,
+            Date::new(2026, 11, 23).unwrap(),
+        )
+        .into_string();
         assert!(html.contains("4 van 36 vragen beantwoord"));
         assert!(html.contains("max=\"36\" value=\"4\""));
         assert_eq!(html.matches("zb-overview__done").count(), 1);
@@ -565,9 +673,107 @@ mod tests {
             Some("geborgd"),
             "Mentor & ouders",
         )]);
-        let html = document(&s, &now, Date::new(2026, 11, 23).unwrap()).into_string();
+        let html = document(&s, &now, None, Date::new(2026, 11, 23).unwrap()).into_string();
         assert!(html.contains("<strong>Geborgd</strong><p>Mentor &amp; ouders</p>"));
         assert!(html.contains("1 van 36 vragen beantwoord · afgedrukt op 23 november 2026"));
         assert_eq!(html.matches("Nog niet ingevuld").count(), 35);
+    }
+
+    fn with_actions(mut r: Reflection) -> Reflection {
+        use zichtbaar_core::plan::{Action, Due, Status};
+        let action = |n: u8, what: &str, due: Option<Due>, status: Status| Action {
+            what: what.to_owned(),
+            who: "mentoren".to_owned(),
+            due,
+            status,
+            ..Action::new([n; 4])
+        };
+        r.actions.insert(
+            "mentoraat".to_owned(),
+            vec![
+                action(
+                    1,
+                    "<b>Gesprekken</b> plannen",
+                    Due::month(2026, 10),
+                    Status::Bezig,
+                ),
+                action(2, "Evalueren", Due::month(2027, 3), Status::Klaar),
+            ],
+        );
+        r.actions.get_mut("mentoraat").unwrap()[1].carried_from = Some(SchoolYear::starting(2025));
+        r
+    }
+
+    #[test]
+    fn every_action_control_is_labelled_and_late_or_carried_actions_say_so() {
+        let s = sel(0);
+        let today = Date::new(2026, 11, 23).unwrap();
+        let html = item(
+            &s,
+            3,
+            &with_actions(reflection(&[])),
+            None,
+            None,
+            today,
+            Some(1),
+        )
+        .into_string();
+        let ids = attr_values(&html, "id");
+        let unique: BTreeSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "duplicate id in {html}");
+        let labelled = attr_values(&html, "for");
+        let controls = ids.iter().filter(|i| {
+            ["-wat", "-wie", "-wanneer", "-status"]
+                .iter()
+                .any(|end| i.ends_with(end))
+        });
+        assert_eq!(controls.clone().count(), 8);
+        for id in controls {
+            assert!(labelled.contains(id), "{id} has no label");
+        }
+        assert_eq!(
+            html.matches("<fieldset").count(),
+            html.matches("<legend").count()
+        );
+        // The first action is late (October is over, still bezig); the
+        // second is done and came from last year.
+        assert_eq!(html.matches("te laat").count(), 1);
+        assert!(html.contains("Actie 1<span"));
+        assert!(html.contains("uit 2025-2026"));
+        assert!(html.contains("&lt;b&gt;Gesprekken&lt;/b&gt; plannen</textarea>"));
+        // The first cannot move up, the last not down; each button names its action.
+        assert!(
+            html.contains("aria-label=\"Actie 1 omhoog\" disabled")
+                || html.contains("disabled aria-label=\"Actie 1 omhoog\"")
+        );
+        assert!(html.contains("aria-label=\"Actie 2 verwijderen\""));
+        assert!(html.contains("Actie 1 is verwijderd."));
+        // Its month is chosen in the list of months.
+        assert!(html.contains("<option value=\"2027-03\" selected>maart 2027</option>"));
+    }
+
+    #[test]
+    fn overview_and_document_carry_the_plan_and_last_years_ratings() {
+        let s = sel(0);
+        let today = Date::new(2026, 11, 23).unwrap();
+        let now = with_actions(reflection(&[(
+            "mentoraat/waar-staan-wij",
+            Some("geborgd"),
+            "",
+        )]));
+        let last = reflection(&[("mentoraat/waar-staan-wij", Some("in-ontwikkeling"), "")]);
+        let html = overview(&s, &BTreeSet::new(), 3, &now, Some(&last), today).into_string();
+        assert!(html.contains("Mentoraat</span>"));
+        assert!(html.contains("<span class=\"zb-overview__plan\">2 acties, 1 klaar</span>"));
+        assert!(html.contains(": 2 acties, 1 klaar, 1 te laat"));
+        assert!(html
+            .contains("<th scope=\"row\">Mentoraat</th><td>In ontwikkeling</td><td>Geborgd</td>"));
+        let without_last = overview(&s, &BTreeSet::new(), 3, &now, None, today).into_string();
+        assert!(!without_last.contains("zb-year-table"));
+
+        let doc = document(&s, &now, Some(&last), today).into_string();
+        assert!(doc.contains("zb-year-table"));
+        assert_eq!(doc.matches("<tr class=\"zb-plan-table__late\">").count(), 1);
+        assert!(doc.contains("<td>oktober 2026</td>"));
     }
 }

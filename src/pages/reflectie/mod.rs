@@ -9,15 +9,18 @@
 //! | `jaar`       | the current school year       |
 //! | `voor`       | `persoonlijk` (or `team`)     |
 //! | `onderdeel`  | the first item                |
-//! | `weergave`   | the form (or `document`, `delen`) |
+//! | `weergave`   | the form (or `document`, `delen`, `actieplan`) |
+//! | `volgorde`   | in the action plan: by item (or `wanneer`, `status`) |
 //!
 //! The first three choose the record; changing them starts another editor.
 //! The last two only move around inside it.
 
 mod editor;
 pub(crate) mod markup;
+pub(crate) mod plan;
 
 use leptos::prelude::*;
+use zichtbaar_core::plan::SortBy;
 use zichtbaar_core::{Instrument, Perspective, SchoolYear};
 
 use crate::route::{query_string, Location, Router};
@@ -48,6 +51,8 @@ pub enum View {
     Form,
     Document,
     Share,
+    /// The year's action plan, in an order.
+    Plan(SortBy),
 }
 
 impl Selection {
@@ -104,6 +109,15 @@ impl Selection {
                         View::Form => "",
                         View::Document => "document",
                         View::Share => "delen",
+                        View::Plan(_) => "actieplan",
+                    }
+                ),
+                (
+                    "volgorde",
+                    match view {
+                        View::Plan(SortBy::Due) => "wanneer",
+                        View::Plan(SortBy::Status) => "status",
+                        _ => "",
                     }
                 ),
             ])
@@ -124,6 +138,11 @@ impl View {
         match loc.param("weergave") {
             Some("document") => View::Document,
             Some("delen") => View::Share,
+            Some("actieplan") => View::Plan(match loc.param("volgorde") {
+                Some("wanneer") => SortBy::Due,
+                Some("status") => SortBy::Status,
+                _ => SortBy::Item,
+            }),
             _ => View::Form,
         }
     }

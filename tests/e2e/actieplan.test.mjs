@@ -1,0 +1,170 @@
+// The action plan: "Hoe gaan we dat aanpakken?" becomes actions that are
+// added by keyboard alone, saved without doing anything, carried into the
+// next school year while open, listed in the Actieplan view and taken out
+// as a calendar file that a real iCalendar parser reads.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import ICAL from "ical.js";
+import { startApp, appReady } from "./support.mjs";
+import { ReflectiePage, freezeClock, storedRecords, download } from "./pages.mjs";
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+const ACTIONS = [
+  { what: "Mentorgesprekken in week 40 plannen", who: "mentoren", due: "maart 2027", status: "Gepland" },
+  { what: "Scholing gespreksvoering; mail scholing@school.nl", who: "teamleiders", due: "oktober 2026", status: "Bezig" },
+  { what: "Evalueren met leerlingenraad", who: "ondersteuningscoördinator", due: null, status: "Klaar" },
+];
+
+/** Presses Tab until the focused element says `text` (at most `max` times). */
+async function tabTo(page, text, max = 5) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if ((await page.evaluate(() => document.activeElement?.textContent.trim())) === text) return;
+  }
+  assert.fail(`no "${text}" within ${max} presses of Tab`);
+}
+
+/** Presses Tab until the focused field is labelled `label`. */
+async function tabToField(page, label, max = 4) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if ((await page.evaluate(() => document.activeElement?.labels?.[0]?.textContent)) === label) return;
+  }
+  assert.fail(`no field "${label}" within ${max} presses of Tab`);
+}
+
+/** Adds ACTIONS to the item on screen with the keyboard only, from the "aanpak" text box. */
+async function addByKeyboard(page) {
+  const k = page.keyboard;
+  await page.getByLabel("Hoe gaan we dat aanpakken?", { exact: true }).focus();
+  for (const a of ACTIONS) {
+    // From the text box, or past the buttons of the action before.
+    await tabTo(page, "Actie toevoegen");
+    await k.press("Enter");
+    // Focus is in the new action's first field.
+    assert.equal(await page.evaluate(() => document.activeElement?.labels?.[0]?.textContent), "Wat gaan we doen?");
+    await k.type(a.what);
+    await k.press("Tab");
+    await k.type(a.who);
+    await k.press("Tab");
+    // "Klaar in": typing a month's name picks it, as in any list.
+    if (a.due) await k.type(a.due);
+    await tabToField(page, "Status");
+    if (a.status !== "Gepland") {
+      await k.press("ArrowDown");
+      if (a.status === "Klaar") await k.press("ArrowDown");
+    }
+  }
+}
+
+test("three actions added by keyboard alone survive a reload; the overview sums them up", async () => {
+  const context = await app.newContext();
+  await freezeClock(context);
+  const page = await context.newPage();
+  const r = new ReflectiePage(page, app.url);
+  await r.open("?onderdeel=mentoraat");
+  await addByKeyboard(page);
+  await page.reload(); // no waiting for the autosave
+  await appReady(page);
+  const plan = page.locator(".zb-plan");
+  assert.equal(await plan.locator(".zb-plan__action").count(), 3);
+  for (const [i, a] of ACTIONS.entries()) {
+    const action = plan.locator(".zb-plan__action").nth(i);
+    assert.equal(await action.getByLabel("Wat gaan we doen?").inputValue(), a.what);
+    assert.equal(await action.getByLabel("Wie (een rol)").inputValue(), a.who);
+    assert.equal(await action.getByLabel("Status").locator("option:checked").innerText(), a.status);
+  }
+  assert.equal(await plan.locator(".zb-plan__action").nth(0).getByLabel("Klaar in").inputValue(), "2027-03");
+  // October 2026 is over and the action is not done: late, in words.
+  assert.match(await plan.locator(".zb-plan__action").nth(1).locator("legend").innerText(), /te laat/);
+  const stored = (await storedRecords(page))[0].record.body.reflection.actions.mentoraat;
+  assert.deepEqual(stored.map((a) => [a.status, a.due ?? null]), [["gepland", "2027-03"], ["bezig", "2026-10"], ["klaar", null]]);
+  assert.match(await r.overview().innerText(), /Mentoraat[\s\S]*3 acties, 1 klaar/);
+  assert.match(await r.overview().innerText(), /Actieplan: 3 acties, 1 klaar, 1 te laat/);
+
+  // Reorder and remove by keyboard; removing can be undone.
+  await plan.getByRole("button", { name: "Actie 3 omhoog" }).focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await plan.locator(".zb-plan__action").nth(1).getByLabel("Wat gaan we doen?").inputValue(), ACTIONS[2].what);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-label")), "Actie 2 omhoog");
+  await plan.getByRole("button", { name: "Actie 1 verwijderen" }).focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await plan.locator(".zb-plan__action").count(), 2);
+  assert.match(await plan.locator(".zb-plan__status").innerText(), /Actie 1 is verwijderd/);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), "Terugzetten");
+  await page.keyboard.press("Enter");
+  assert.equal(await plan.locator(".zb-plan__action").count(), 3);
+  assert.equal(await plan.locator(".zb-plan__action").nth(0).getByLabel("Wat gaan we doen?").inputValue(), ACTIONS[0].what);
+  await context.close();
+  app.assertClean();
+});
+
+test("the Actieplan view sorts, marks late actions, and its calendar file parses", async () => {
+  const context = await app.newContext();
+  await freezeClock(context);
+  const page = await context.newPage();
+  const r = new ReflectiePage(page, app.url);
+  await r.open("?onderdeel=mentoraat");
+  await addByKeyboard(page);
+  await r.overview().getByRole("link", { name: "Actieplan" }).click();
+  await page.waitForURL(/weergave=actieplan/);
+  const rows = page.locator(".zb-plan-table tbody tr");
+  assert.equal(await rows.count(), 3);
+  await page.getByRole("link", { name: "Status", exact: true }).click();
+  await page.waitForURL(/volgorde=status/);
+  // Bezig, then gepland, then klaar.
+  assert.deepEqual(
+    await page.locator(".zb-plan-table tbody tr td:nth-child(5)").allInnerTexts(),
+    ["Bezig\nTe laat", "Gepland", "Klaar"],
+  );
+  const { name, text } = await download(page, () => page.getByRole("button", { name: "Zet in je agenda (.ics)" }).click());
+  assert.equal(name, "zichtbaar-actieplan-2026-2027.ics");
+  assert.ok(text.split("\n").slice(0, -1).every((l) => l.endsWith("\r")), "every line ends in CRLF");
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const events = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+  const byStart = Object.fromEntries(events.map((e) => [e.startDate.toString(), e.summary]));
+  // Open actions with a due date, on the last day of their month; the next
+  // reflection; the receipt deadline of this school year.
+  assert.deepEqual(byStart, {
+    "2027-03-31": `Actie: ${ACTIONS[0].what}`,
+    "2026-10-31": `Actie: ${ACTIONS[1].what}`,
+    "2027-09-15": "Zichtbaar: reflectie op de handreiking",
+    "2027-06-07": "Zichtbaar: ontvangst bevestigen",
+  });
+  assert.match(events.find((e) => e.summary.startsWith("Actie: Mentor")).description, /Mentoraat\nWie: mentoren/);
+  assert.match(await page.locator("#zb-actionplan-status").innerText(), /is gedownload/);
+  await context.close();
+  app.assertClean();
+});
+
+test("next school year starts with last year's open actions; the closed ones stay readable", async () => {
+  const context = await app.newContext();
+  await freezeClock(context);
+  const page = await context.newPage();
+  const r = new ReflectiePage(page, app.url);
+  await r.open("?onderdeel=mentoraat&jaar=2025-2026");
+  await addByKeyboard(page);
+  await r.choice("In ontwikkeling").first().check();
+  await r.waitSaved();
+  await r.open("?onderdeel=mentoraat");
+  const plan = page.locator(".zb-plan");
+  assert.equal(await plan.locator(".zb-plan__action").count(), 2);
+  assert.deepEqual(
+    await plan.locator(".zb-plan__action textarea").evaluateAll((t) => t.map((x) => x.value)),
+    [ACTIONS[0].what, ACTIONS[1].what],
+  );
+  assert.match(await plan.locator(".zb-plan__action legend").first().innerText(), /uit 2025-2026/);
+  assert.match(await plan.locator(".zb-plan__last").innerText(), /Afgerond in 2025-2026 \(1\)/);
+  // This year against last year, in the overview.
+  await r.overview().getByText("Dit jaar en vorig jaar", { exact: true }).click();
+  assert.match(await r.overview().locator(".zb-year-table").innerText(), /Mentoraat\s+In ontwikkeling\s+–/);
+  await context.close();
+  app.assertClean();
+});
