@@ -122,6 +122,12 @@ fn summary(preview: &Preview, choices: &ShareChoices) -> Markup {
     html! { p.zb-share__summary { (text) } }
 }
 
+/// The key under which an action is left out: `<item>/acties/<id>` (its
+/// text fields add `/wat` and `/wie`, see `zichtbaar_core::export`).
+fn action_key(item: &str, id: &str) -> String {
+    format!("{item}/acties/{id}")
+}
+
 /// The readable preview of a reflection export.
 fn reflection(
     record: &Record,
@@ -145,7 +151,8 @@ fn reflection(
                     answer.is_answered().then_some((q, key, answer))
                 })
                 .collect();
-            (!answered.is_empty()).then_some((item_index, item, answered))
+            let has_actions = reflection.actions.get(item.id.as_ref()).is_some_and(|a| !a.is_empty());
+            (!answered.is_empty() || has_actions).then_some((item_index, item, answered))
         })
         .collect();
     html! {
@@ -178,6 +185,28 @@ fn reflection(
                                 }
                             }
                             (leave_out_button(Scope::Answer, field(key).map_or(1000 + item_index, |i| i), key, out, "Dit antwoord"))
+                        }
+                    }
+                    @for (n, action) in reflection.actions.get(item.id.as_ref()).into_iter().flatten().enumerate() {
+                        @let key = action_key(&item.id, &action.id);
+                        @let out = choices.left_out_fields.contains(&key);
+                        div.zb-share__answer {
+                            p.zb-share__question { "Actie " (n + 1) }
+                            @if out {
+                                p.zb-share__out { "Deze actie deel je niet." }
+                            } @else {
+                                @for (part, label) in [("wat", "Wat"), ("wie", "Wie")] {
+                                    @if let Some(i) = field(&format!("{key}/{part}")) {
+                                        p.zb-share__label { (label) ":" }
+                                        (marked_text(&preview.fields[i], i, choices))
+                                    }
+                                }
+                                p {
+                                    (action.status.label())
+                                    @if let Some(due) = action.due { " · klaar in " (due.dutch()) }
+                                }
+                            }
+                            (leave_out_button(Scope::Answer, 2000 + 100 * item_index + n, &key, out, "Deze actie"))
                         }
                     }
                 }
