@@ -77,6 +77,7 @@ fn reflection(inst: &Instrument, answers: &[(&str, Option<&str>, &str)]) -> Expo
                 })
                 .collect::<BTreeMap<_, _>>(),
         ),
+        actions: None,
         receipt: None,
     }
 }
@@ -104,6 +105,7 @@ fn receipt(
         school: Some(school(name, brin)),
         perspective: None,
         answers: None,
+        actions: None,
         receipt: Some(ReceiptAnswers {
             role: Some(Role::Directeur),
             role_other: String::new(),
@@ -793,7 +795,8 @@ fn split_and_read_record_read_what_read_reads() {
     for bad in [
         "not json",
         r#"{"format":"zichtbaar-backup","formatVersion":1,"records":[]}"#,
-        r#"{"format":"zichtbaar-export","formatVersion":2,"records":[]}"#,
+        r#"{"format":"zichtbaar-export","formatVersion":3,"records":[]}"#,
+        r#"{"format":"zichtbaar-export","formatVersion":3}"#,
         r#"{"format":"zichtbaar-export","formatVersion":2}"#,
         r#"{"format":"zichtbaar-export","formatVersion":1}"#,
         r#"{"format":"zichtbaar-export","formatVersion":1,"records":{}}"#,
@@ -802,8 +805,8 @@ fn split_and_read_record_read_what_read_reads() {
         assert_eq!(read(bad), (vec![], vec![problem]), "{bad}");
     }
     assert_eq!(
-        split(r#"{"format":"zichtbaar-export","formatVersion":2}"#),
-        Err(ImportProblem::NewerFormat(2)),
+        split(r#"{"format":"zichtbaar-export","formatVersion":3}"#),
+        Err(ImportProblem::NewerFormat(3)),
         "the version is told even when the rest is unknown"
     );
 }
