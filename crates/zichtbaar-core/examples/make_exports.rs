@@ -20,7 +20,11 @@
 //!   (some strong, some weak, some divided), about 5% "weet ik niet", a bit
 //!   better in the later year; the written questions answered with Dutch
 //!   text of 100 to 600 characters made of plausible sentences (no names,
-//!   no e-mail addresses, no digits);
+//!   no e-mail addresses, no digits); about 60% of them keep an action plan
+//!   (export format 2): on about 40% of the items 1 to 4 actions, each with
+//!   what and who (a role such as "mentoren"), mostly a month or a day to
+//!   be done by, every status, and in the later year some carried over
+//!   from the year before;
 //! - about 15% reflections on `routekaart-inclusief`: every action on its
 //!   scale, some with a short note;
 //! - about 15% receipts from "School 1" to "School 300", each with a BRIN
@@ -39,6 +43,7 @@ use std::time::Instant;
 use zichtbaar_core::export::{prepare, to_json, Export, School, ShareChoices};
 use zichtbaar_core::import;
 use zichtbaar_core::instrument::{answer_key, read_dir, Instrument};
+use zichtbaar_core::plan::{Action, Due, Status};
 use zichtbaar_core::record::{ReceiptAnswers, Role, SharedWithColleagues};
 use zichtbaar_core::{
     Answer, Body, Date, Perspective, Receipt, Record, RecordId, Reflection, SchoolYear,
@@ -102,6 +107,11 @@ impl Rng {
             x -= w;
         }
         weights.len() - 1
+    }
+
+    fn bytes4(&mut self) -> [u8; 4] {
+        let b = self.next().to_le_bytes();
+        [b[0], b[1], b[2], b[3]]
     }
 
     fn bytes16(&mut self) -> [u8; 16] {
@@ -207,6 +217,46 @@ const NOTES: &[&str] = &[
     "Eerste ervaringen zijn goed.",
     "Moet nog besproken worden in de MR.",
     "Wordt getrokken door de teamleiders.",
+];
+
+/// What an action of the plan says will be done: short, as a school writes
+/// it in a list.
+const ACTION_WHAT: &[&str] = &[
+    "Studiemiddag over differentiëren organiseren",
+    "Lesbezoeken in de onderbouw plannen en nabespreken",
+    "Vaste agenda voor de leerlingbespreking opstellen",
+    "Overzicht maken van wie waarvoor aanspreekpunt is",
+    "Schoolondersteuningsprofiel bespreken in de teamvergadering",
+    "Mentorgesprek met elke leerling in de eerste zes weken",
+    "Ouders van brugklassers uitnodigen voor een kennismakingsgesprek",
+    "Afspraken over verzuim vastleggen met de leerplichtambtenaar",
+    "Korte handleiding voor nieuwe collega's schrijven",
+    "Warme overdracht met de basisscholen uit de regio afspreken",
+    "Enquête onder leerlingen over wat zij nodig hebben",
+    "Evaluatie van de extra ondersteuning aan het eind van het jaar",
+    "Overleg met het jeugdteam van de gemeente per kwartaal inplannen",
+    "Workshop over gedrag in de klas door de orthopedagoog",
+    "Handelingsplannen delen met alle docenten van de klas",
+    "Tijd voor mentoren vrijmaken in de jaartaak",
+    "Overdracht naar het mbo voorbereiden met de decaan",
+    "Kijkje nemen bij een andere school met een goede overdracht",
+    "Taakverdeling in het ondersteuningsteam op papier zetten",
+    "Afspraken opnemen in het ondersteuningsplan en voorleggen aan de MR",
+];
+
+/// Who does it: a role, never a person's name.
+const ACTION_WHO: &[&str] = &[
+    "mentoren",
+    "ondersteuningscoördinator",
+    "teamleiders",
+    "zorgteam",
+    "sectievoorzitters",
+    "schoolleiding",
+    "decaan",
+    "orthopedagoog",
+    "intern begeleider",
+    "werkgroep passend onderwijs",
+    "mentoren en teamleiders",
 ];
 
 const REACTIONS: &[&str] = &[
@@ -319,6 +369,61 @@ fn weights(bias: Bias, n: usize, shift: f64) -> Vec<f64> {
         .collect()
 }
 
+// ---- Action plans.
+
+/// When an action is due in `year`: a month or a day between October and
+/// July, or none.
+fn due_in(rng: &mut Rng, year: SchoolYear) -> Option<Due> {
+    let month = *rng.pick(&[10u8, 11, 12, 1, 2, 3, 4, 5, 6, 7]);
+    let first = year.date_of(month, 1).expect("the first of a month exists");
+    match rng.below(10) {
+        0..=4 => Due::month(first.year(), month),
+        5..=7 => year.date_of(month, rng.between(1, 28) as u8).map(Due::Day),
+        _ => None,
+    }
+}
+
+/// The action plan of one handreiking reflection: on some items 1 to 4
+/// actions, with ids distinct within the plan, as the app makes them.
+fn action_plan(
+    rng: &mut Rng,
+    instrument: &Instrument,
+    year: SchoolYear,
+) -> BTreeMap<String, Vec<Action>> {
+    let later = year.start_year() > YEARS[0];
+    let mut used = Vec::new();
+    let mut plan = BTreeMap::new();
+    for item in instrument.items() {
+        if instrument.action_question(item).is_none() || !rng.chance(0.4) {
+            continue;
+        }
+        let mut actions = Vec::new();
+        for _ in 0..rng.between(1, 4) {
+            let mut action = Action::new(rng.bytes4());
+            while used.contains(&action.id) {
+                action.id = Action::new_id(rng.bytes4());
+            }
+            used.push(action.id.clone());
+            action.what = rng.pick(ACTION_WHAT).to_string();
+            action.who = rng.pick(ACTION_WHO).to_string();
+            action.due = due_in(rng, year);
+            // Further along in the later year.
+            let w: &[f64] = if later {
+                &[0.25, 0.35, 0.3, 0.1]
+            } else {
+                &[0.4, 0.35, 0.17, 0.08]
+            };
+            action.status = Status::ALL[rng.weighted(w)];
+            if later && action.status.is_open() && rng.chance(0.3) {
+                action.carried_from = Some(year.previous());
+            }
+            actions.push(action);
+        }
+        plan.insert(item.id.to_string(), actions);
+    }
+    plan
+}
+
 // ---- Records.
 
 struct Setup {
@@ -423,6 +528,9 @@ fn reflection(
     );
     let mut reflection = Reflection::new(perspective);
     reflection.answers = answers;
+    if handreiking && rng.chance(0.6) {
+        reflection.actions = action_plan(rng, instrument, year);
+    }
     record.body = Body::Reflection(reflection);
     record.revision = rng.between(3, 60) as u32;
     record.updated = day;

@@ -17,7 +17,8 @@
 //! Three views are fed from here: *Ontvangst* ([`receipts`], against the
 //! SWV's own list of schools read by [`school_list`]), *Reflectie* and
 //! *Routekaart* ([`scale_summaries`], [`strongest_and_weakest`], [`texts`],
-//! [`change`]). [`facets`] lists what the filter can choose from.
+//! [`change`], and the action plans counted by [`action_summaries`]).
+//! [`facets`] lists what the filter can choose from.
 //!
 //! School names are compared by [`school_key`]: trimmed, inner white space
 //! as one space, ASCII letters folded to lower case. Full Unicode case
@@ -29,6 +30,7 @@
 use crate::date::{Date, SchoolYear};
 use crate::export::{normalise_brin, ExportRecord, School};
 use crate::instrument::{answer_key, Instrument};
+use crate::plan::{self, StatusCounts};
 use crate::record::{Kind, Perspective, Role, SharedWithColleagues};
 
 /// Figures over fewer records than this are not shown (privacy: a personal
@@ -754,4 +756,58 @@ pub fn change(now: &ScaleSummary, before: &ScaleSummary) -> Option<Vec<i64>> {
             .map(|(&x, &y)| x as i64 - y as i64)
             .collect(),
     )
+}
+
+// ---- Action plans
+
+/// The actions of one item, counted by status, over a set of reflections.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActionSummary {
+    pub item: String,
+    /// Records with at least one action under this item: the group the
+    /// counts are about. A record without actions there adds nothing to
+    /// the counts, so it does not hide anyone in them either.
+    pub n: usize,
+    /// The actions of those records by status; TooFew when n < MIN_GROUP,
+    /// so that one school's plan cannot be read off the counts.
+    pub counts: Shown<StatusCounts>,
+}
+
+/// One summary per item of `instrument` that keeps an action plan (see
+/// [`Instrument::action_question`]), in instrument order, over `records`
+/// (the caller filters; records for another instrument id, and receipts,
+/// are skipped). Actions under an item the instrument does not have (from
+/// another version of it) are not counted.
+///
+/// There is deliberately no total over all items: a total over enough
+/// records, minus the items that are shown, would give away the counts of
+/// an item that is hidden.
+pub fn action_summaries<'a>(
+    instrument: &Instrument,
+    records: impl IntoIterator<Item = &'a ExportRecord>,
+) -> Vec<ActionSummary> {
+    let plans: Vec<_> = records
+        .into_iter()
+        .filter(|r| r.kind == Kind::Reflection && r.instrument.id == instrument.id())
+        .filter_map(|r| r.actions.as_ref())
+        .collect();
+    instrument
+        .items()
+        .filter(|item| instrument.action_question(item).is_some())
+        .map(|item| {
+            let mut n = 0;
+            let mut counts = StatusCounts::default();
+            for actions in plans.iter().filter_map(|p| p.get(item.id.as_ref())) {
+                if !actions.is_empty() {
+                    n += 1;
+                    counts.add_all(plan::count(actions));
+                }
+            }
+            ActionSummary {
+                item: item.id.to_string(),
+                n,
+                counts: Shown::over(n, || counts),
+            }
+        })
+        .collect()
 }

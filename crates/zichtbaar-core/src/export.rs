@@ -19,6 +19,12 @@
 //!
 //! The shapes below are serde derives: field order is the order in the file,
 //! optional fields are left out when absent or empty.
+//!
+//! Versions: 1 had answers only; 2 added a reflection's action plan
+//! (`actions`). A record without actions is written the same in both, so
+//! importers read both with the one [`ExportRecord`]. The plan's free text
+//! (`what`, `who`) goes through the same scanners and the same choices as
+//! the answers: each is a field of the preview, keyed by [`action_field`].
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -27,12 +33,15 @@ use serde::{Deserialize, Serialize};
 use crate::anonymise::{redact, scan, Hit};
 use crate::date::{Date, SchoolYear};
 use crate::instrument::InstrumentRef;
+use crate::plan::Action;
 use crate::record::{
     Answer, Body, Kind, Perspective, Receipt, ReceiptAnswers, ReceiptText, Record, RecordId,
 };
 
 pub const EXPORT_FORMAT: &str = "zichtbaar-export";
-pub const EXPORT_FORMAT_VERSION: u32 = 1;
+/// The version this code writes. Importers read every version from 1 up to
+/// this one (see [`crate::import`]).
+pub const EXPORT_FORMAT_VERSION: u32 = 2;
 
 /// A whole export file. Written only: importers read the head and each
 /// record on their own (see [`crate::import`]).
@@ -77,9 +86,60 @@ pub struct ExportRecord {
     /// Reflections only: answers by `item/question`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answers: Option<BTreeMap<String, Answer>>,
+    /// Reflections only, since version 2: the action plan by item id, each
+    /// list in the school's order, anonymised like the answers. Left out
+    /// when there is none, so a record without actions reads the same in
+    /// both versions.
+    #[serde(default, skip_serializing_if = "no_actions")]
+    pub actions: Option<BTreeMap<String, Vec<Action>>>,
     /// Receipts only: what was answered (the school is in `school`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receipt: Option<ReceiptAnswers>,
+}
+
+fn no_actions(actions: &Option<BTreeMap<String, Vec<Action>>>) -> bool {
+    actions.as_ref().is_none_or(BTreeMap::is_empty)
+}
+
+/// Which free-text field of an action: its `what` or its `who`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ActionText {
+    What,
+    Who,
+}
+
+impl ActionText {
+    pub const ALL: [ActionText; 2] = [ActionText::What, ActionText::Who];
+
+    /// The last part of the field's key: Dutch, like the rest of what the
+    /// user sees of the preview.
+    pub fn key(self) -> &'static str {
+        match self {
+            ActionText::What => "wat",
+            ActionText::Who => "wie",
+        }
+    }
+
+    /// The text of this field in `action`.
+    pub fn text(self, action: &Action) -> &str {
+        match self {
+            ActionText::What => &action.what,
+            ActionText::Who => &action.who,
+        }
+    }
+}
+
+/// The key of a whole action in [`ShareChoices::left_out_fields`]:
+/// `<item>/acties/<action id>`.
+pub fn action_key(item: &str, action_id: &str) -> String {
+    format!("{item}/acties/{action_id}")
+}
+
+/// The key of one free-text field of an action, in the preview and in
+/// [`ShareChoices`]: `<item>/acties/<action id>/wat` or `.../wie`. It
+/// cannot clash with an answer key (`item/question`, one slash).
+pub fn action_field(item: &str, action_id: &str, text: ActionText) -> String {
+    format!("{}/{}", action_key(item, action_id), text.key())
 }
 
 /// What the user decided in the preview.
@@ -90,9 +150,11 @@ pub struct ShareChoices {
     pub school: Option<School>,
     /// Names to leave out wherever they appear.
     pub watch_names: Vec<String>,
-    /// Items of a reflection to leave out entirely.
+    /// Items of a reflection to leave out entirely, their answers and their
+    /// actions.
     pub left_out_items: BTreeSet<String>,
-    /// Fields to leave out entirely: answer keys, or the
+    /// Fields to leave out entirely: answer keys, the [`action_field`] of
+    /// an action's text, the [`action_key`] of a whole action, or the
     /// [`ReceiptText::key`] of a receipt's free-text field.
     pub left_out_fields: BTreeSet<String>,
     /// Hits the user chose to keep after all: (field, byte offset where the
@@ -105,7 +167,8 @@ pub struct ShareChoices {
 /// One free-text field as the preview shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldPreview {
-    /// Answer key, or the [`ReceiptText::key`] of a receipt field.
+    /// Answer key, [`action_field`], or the [`ReceiptText::key`] of a
+    /// receipt field.
     pub field: String,
     pub original: String,
     pub hits: Vec<Hit>,
@@ -224,6 +287,55 @@ pub fn receipt_problems(receipt: &Receipt) -> Vec<NotReady> {
     problems
 }
 
+/// The action plan of a reflection as shared, by item: each action's `what`
+/// and `who` scanned and redacted as a preview field of its own (see
+/// [`action_field`]), in item order and within an item in the school's
+/// order, after the answers. An action of a left-out item, or whose
+/// [`action_key`] is left out, is not shared; its texts are still listed,
+/// as left out, as the answers of a left-out item are. An action with
+/// neither `what` nor `who` (after leaving out) says nothing and is not
+/// shared either; an item without actions left is left out.
+fn shared_actions(
+    plan: &BTreeMap<String, Vec<Action>>,
+    choices: &ShareChoices,
+    fields: &mut Vec<FieldPreview>,
+) -> BTreeMap<String, Vec<Action>> {
+    let mut shared = BTreeMap::new();
+    for (item, actions) in plan {
+        let item_left_out = choices.left_out_items.contains(item);
+        let mut kept = Vec::new();
+        for action in actions {
+            let left_out = item_left_out
+                || choices
+                    .left_out_fields
+                    .contains(&action_key(item, &action.id));
+            let [what, who] = ActionText::ALL.map(|t| {
+                let field = action_field(item, &action.id, t);
+                let field_left_out = left_out || choices.left_out_fields.contains(&field);
+                let text = anonymise_field(&field, t.text(action), choices, fields, field_left_out);
+                // As for answers: blank text is no text.
+                if text.trim().is_empty() {
+                    String::new()
+                } else {
+                    text
+                }
+            });
+            if left_out || (what.is_empty() && who.is_empty()) {
+                continue;
+            }
+            kept.push(Action {
+                what,
+                who,
+                ..action.clone()
+            });
+        }
+        if !kept.is_empty() {
+            shared.insert(item.clone(), kept);
+        }
+    }
+    shared
+}
+
 /// Builds the anonymised export of one record, with what the preview shows.
 /// A receipt must be complete first (see [`receipt_problems`]), so that every
 /// export meets the schema.
@@ -249,6 +361,7 @@ pub fn prepare(
         school: None,
         perspective: None,
         answers: None,
+        actions: None,
         receipt: None,
     };
     match &record.body {
@@ -282,6 +395,8 @@ pub fn prepare(
                 }
             }
             out.answers = Some(answers);
+            let actions = shared_actions(&reflection.actions, choices, &mut fields);
+            out.actions = (!actions.is_empty()).then_some(actions);
         }
         Body::Receipt(receipt) => {
             out.school = Some(School {

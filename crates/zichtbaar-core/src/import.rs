@@ -14,6 +14,11 @@
 //! holding up the page.
 //! Nesting deeper than `serde_json`'s limit (128) is refused and skipped
 //! values are skipped without recursion, so no file can overflow the stack.
+//!
+//! Every format version from 1 to [`EXPORT_FORMAT_VERSION`] is read, with
+//! the one [`ExportRecord`]: version 2 only added the optional `actions`,
+//! so a version 1 record is a version 2 record without actions. Files that
+//! schools shared years ago stay readable.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -49,7 +54,8 @@ impl fmt::Display for ImportProblem {
 }
 
 /// Checks what the schema says about kinds: a reflection has a perspective
-/// and answers, a receipt has a receipt part and a school.
+/// and answers, a receipt has a receipt part and a school, and no answers,
+/// perspective or actions.
 fn consistent(record: &ExportRecord) -> Result<(), String> {
     match record.kind {
         Kind::Reflection if record.perspective.is_none() || record.answers.is_none() => {
@@ -63,6 +69,9 @@ fn consistent(record: &ExportRecord) -> Result<(), String> {
         }
         Kind::Receipt if record.answers.is_some() || record.perspective.is_some() => {
             Err("a receipt cannot have answers or a perspective".to_owned())
+        }
+        Kind::Receipt if record.actions.is_some() => {
+            Err("a receipt cannot have actions".to_owned())
         }
         _ => Ok(()),
     }
@@ -100,6 +109,7 @@ struct WholeFile<'a> {
     records: Vec<&'a RawValue>,
 }
 
+/// The format must be ours, and the version one from 1 up to this app's.
 fn check_head(format: &str, version: u32) -> Result<(), ImportProblem> {
     if format != EXPORT_FORMAT {
         return Err(ImportProblem::NotAnExport(format!(

@@ -489,12 +489,13 @@ impl Instrument {
         self.items().find(|i| i.id == id)
     }
 
-    /// The questions asked for `item`: the common ones, then its own.
-    /// The question of `item` that keeps its action plan, if any.
+    /// The question of `item` that keeps its action plan, if any
+    /// ([`validate`] allows at most one).
     pub fn action_question<'a>(&'a self, item: &'a ItemDef) -> Option<&'a QuestionDef> {
         self.questions(item).find(|q| q.actions)
     }
 
+    /// The questions asked for `item`: the common ones, then its own.
     pub fn questions<'a>(&'a self, item: &'a ItemDef) -> impl Iterator<Item = &'a QuestionDef> {
         self.def.item_questions.iter().chain(item.questions.iter())
     }

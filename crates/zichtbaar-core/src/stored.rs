@@ -6,8 +6,26 @@
 //! always uses [`STORAGE_SCHEMA`].
 //!
 //! **Invariant:** a schema version, once shipped, is read forever. The tests
-//! keep a frozen fixture of every version (`tests/data/stored-v1-*.json`) and
+//! keep a frozen fixture of every version (`tests/data/stored-v*-*.json`) and
 //! check that it still reads to the same record.
+//!
+//! The versions:
+//!
+//! - **1**: a record as first shipped: answers, no action plan.
+//! - **2**: a reflection may hold an action plan (`actions`, see
+//!   [`crate::plan`]). The shape is v1's plus one optional field, so v1
+//!   could have been read by the v2 reader; the number went up anyway,
+//!   because an app that knows only v1 would read a v2 record, drop its
+//!   actions without a word, and write it back without them on the next
+//!   save. With the bump it refuses the record as newer
+//!   ([`DecodeError::Newer`]) and leaves it alone.
+//!
+//! An old version's reader is frozen: it reads that version's shape with
+//! frozen copies of the types that have changed since (`V1Record` and what
+//! it holds), then migrates the result to the current [`Record`]. Types that
+//! have not changed since (dates, ids, answers, receipts) are shared; the
+//! one that changes next gets its frozen copy here, and the fixtures of
+//! every version keep that honest.
 //!
 //! The shapes are serde derives on the record types, read and written by
 //! `serde_json`. Reading parses the text twice, once for `schema` alone
@@ -20,12 +38,15 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::Date;
+use std::collections::BTreeMap;
+
+use crate::date::{Date, SchoolYear};
 use crate::export::ExportRecord;
-use crate::record::{Record, RecordId};
+use crate::instrument::InstrumentRef;
+use crate::record::{Answer, Body, Perspective, Receipt, Record, RecordId, Reflection};
 
 /// The schema version this code writes.
-pub const STORAGE_SCHEMA: u32 = 1;
+pub const STORAGE_SCHEMA: u32 = 2;
 
 /// Why a stored value could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,12 +101,72 @@ struct Schema {
     schema: u32,
 }
 
-/// An envelope of schema 1: the record as it is today. When schema 2 comes,
-/// this reader is frozen (with frozen copies of the types it reads) and its
-/// result migrated.
+/// An envelope of schema 2: the record as it is today. When schema 3 comes,
+/// this reader is frozen like [`V1`] and its result migrated.
+#[derive(Deserialize)]
+struct V2 {
+    record: Record,
+}
+
+// ---- Schema 1, frozen. Only reflections changed since (v2 added their
+// action plan), so only the record, its body and the reflection have frozen
+// copies; field order and names are those of v1.
+
+/// An envelope of schema 1.
 #[derive(Deserialize)]
 struct V1 {
-    record: Record,
+    record: V1Record,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct V1Record {
+    id: RecordId,
+    revision: u32,
+    instrument: InstrumentRef,
+    school_year: SchoolYear,
+    created: Date,
+    updated: Date,
+    body: V1Body,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum V1Body {
+    Reflection(V1Reflection),
+    Receipt(Receipt),
+}
+
+/// A v1 reflection: answers only. A key `actions` in a v1 record was never
+/// written by any app, so it is skipped like any unknown key.
+#[derive(Deserialize)]
+struct V1Reflection {
+    perspective: Perspective,
+    #[serde(default)]
+    answers: BTreeMap<String, Answer>,
+}
+
+impl V1Record {
+    /// v1 to v2: a reflection gets an empty action plan.
+    fn migrate(self) -> Record {
+        let body = match self.body {
+            V1Body::Reflection(r) => Body::Reflection(Reflection {
+                perspective: r.perspective,
+                answers: r.answers,
+                actions: BTreeMap::new(),
+            }),
+            V1Body::Receipt(r) => Body::Receipt(r),
+        };
+        Record {
+            id: self.id,
+            revision: self.revision,
+            instrument: self.instrument,
+            school_year: self.school_year,
+            created: self.created,
+            updated: self.updated,
+            body,
+        }
+    }
 }
 
 /// Reads a stored record of any schema version this app knows, migrated to
@@ -95,7 +176,10 @@ pub fn decode(text: &str) -> Result<Record, DecodeError> {
     let Schema { schema } = serde_json::from_str(text).map_err(malformed)?;
     match schema {
         1 => serde_json::from_str(text)
-            .map(|v: V1| v.record)
+            .map(|v: V1| v.record.migrate())
+            .map_err(malformed),
+        2 => serde_json::from_str(text)
+            .map(|v: V2| v.record)
             .map_err(malformed),
         v if v > STORAGE_SCHEMA => Err(DecodeError::Newer(v)),
         v => Err(DecodeError::Unknown(v)),

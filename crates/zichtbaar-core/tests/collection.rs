@@ -6,12 +6,14 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use zichtbaar_core::collection::{
-    change, facets, receipts, scale_summaries, school_key, school_list, strongest_and_weakest,
-    texts, Filter, ListedSchool, ScaleSummary, Shown, TextAnswer, MIN_GROUP,
+    action_summaries, change, facets, receipts, scale_summaries, school_key, school_list,
+    strongest_and_weakest, texts, ActionSummary, Filter, ListedSchool, ScaleSummary, Shown,
+    TextAnswer, MIN_GROUP,
 };
 use zichtbaar_core::export::{ExportRecord, School};
 use zichtbaar_core::import::{read, read_record, split, ImportProblem};
 use zichtbaar_core::instrument::{read_dir, Instrument};
+use zichtbaar_core::plan::{Action, Status, StatusCounts};
 use zichtbaar_core::record::{ReceiptAnswers, RecordId, Role, SharedWithColleagues};
 use zichtbaar_core::{Answer, Date, Kind, Perspective, SchoolYear};
 
@@ -77,6 +79,7 @@ fn reflection(inst: &Instrument, answers: &[(&str, Option<&str>, &str)]) -> Expo
                 })
                 .collect::<BTreeMap<_, _>>(),
         ),
+        actions: None,
         receipt: None,
     }
 }
@@ -104,6 +107,7 @@ fn receipt(
         school: Some(school(name, brin)),
         perspective: None,
         answers: None,
+        actions: None,
         receipt: Some(ReceiptAnswers {
             role: Some(Role::Directeur),
             role_other: String::new(),
@@ -793,7 +797,8 @@ fn split_and_read_record_read_what_read_reads() {
     for bad in [
         "not json",
         r#"{"format":"zichtbaar-backup","formatVersion":1,"records":[]}"#,
-        r#"{"format":"zichtbaar-export","formatVersion":2,"records":[]}"#,
+        r#"{"format":"zichtbaar-export","formatVersion":3,"records":[]}"#,
+        r#"{"format":"zichtbaar-export","formatVersion":3}"#,
         r#"{"format":"zichtbaar-export","formatVersion":2}"#,
         r#"{"format":"zichtbaar-export","formatVersion":1}"#,
         r#"{"format":"zichtbaar-export","formatVersion":1,"records":{}}"#,
@@ -802,8 +807,136 @@ fn split_and_read_record_read_what_read_reads() {
         assert_eq!(read(bad), (vec![], vec![problem]), "{bad}");
     }
     assert_eq!(
-        split(r#"{"format":"zichtbaar-export","formatVersion":2}"#),
-        Err(ImportProblem::NewerFormat(2)),
+        split(r#"{"format":"zichtbaar-export","formatVersion":3}"#),
+        Err(ImportProblem::NewerFormat(3)),
         "the version is told even when the rest is unknown"
     );
+}
+
+/// A reflection on `inst` with an action plan: per item, the statuses of
+/// its actions.
+fn planning(inst: &Instrument, plan: &[(&str, &[Status])]) -> ExportRecord {
+    let mut r = reflection(inst, &[]);
+    r.actions = Some(
+        plan.iter()
+            .map(|(item, statuses)| {
+                let actions = statuses
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &status)| Action {
+                        status,
+                        what: format!("actie {i}"),
+                        who: "mentoren".into(),
+                        ..Action::new([0, 0, 0, i as u8])
+                    })
+                    .collect();
+                (item.to_string(), actions)
+            })
+            .collect(),
+    );
+    r
+}
+
+fn summary_for<'a>(all: &'a [ActionSummary], item: &str) -> &'a ActionSummary {
+    all.iter()
+        .find(|s| s.item == item)
+        .unwrap_or_else(|| panic!("no summary for {item}"))
+}
+
+#[test]
+fn actions_are_counted_per_item_and_status_over_enough_records() {
+    use Status::*;
+    let inst = handreiking();
+    let mut records = vec![
+        planning(
+            &inst,
+            &[
+                ("mentoraat", &[Gepland, Bezig]),
+                ("basis-in-de-les", &[Klaar]),
+            ],
+        ),
+        planning(&inst, &[("mentoraat", &[Klaar, Klaar, Gestopt])]),
+        planning(
+            &inst,
+            &[("mentoraat", &[Bezig]), ("basis-in-de-les", &[Bezig])],
+        ),
+        planning(
+            &inst,
+            &[("mentoraat", &[Gepland]), ("basis-in-de-les", &[Gepland])],
+        ),
+        planning(
+            &inst,
+            &[("mentoraat", &[Bezig, Bezig]), ("basis-in-de-les", &[])],
+        ),
+        // No plan at all, and one without actions under mentoraat: neither
+        // is part of mentoraat's group.
+        reflection(&inst, &[("mentoraat/waar-staan-wij", Some("geborgd"), "")]),
+        planning(&inst, &[("aanwezigheid-verzuim", &[Klaar])]),
+    ];
+    // Not counted: a receipt, another instrument, an item the instrument
+    // does not have.
+    records.push(planning(&routekaart(), &[("mentoraat", &[Gestopt])]));
+    let mut stray = receipt("Atheneum", "", day(2027, 5, 1), None);
+    stray.actions = planning(&inst, &[("mentoraat", &[Gestopt])]).actions;
+    records.push(stray);
+    records.push(planning(
+        &inst,
+        &[("geen-bouwsteen", &[Klaar, Klaar, Klaar, Klaar, Klaar])],
+    ));
+
+    let all = action_summaries(&inst, &records);
+    // One per item of the handreiking (every item keeps a plan), in its order.
+    let items: Vec<&str> = all.iter().map(|s| s.item.as_str()).collect();
+    let expected: Vec<&str> = inst.items().map(|i| i.id.as_ref()).collect();
+    assert_eq!(items, expected);
+
+    let mentoraat = summary_for(&all, "mentoraat");
+    assert_eq!(mentoraat.n, 5);
+    assert_eq!(
+        mentoraat.counts,
+        Shown::Value(StatusCounts {
+            gepland: 2,
+            bezig: 4,
+            klaar: 2,
+            gestopt: 1
+        })
+    );
+    // Three records with actions here (the empty list does not count):
+    // too few, and nothing inside to show.
+    let basis = summary_for(&all, "basis-in-de-les");
+    assert_eq!((basis.n, &basis.counts), (3, &Shown::TooFew));
+    let verzuim = summary_for(&all, "aanwezigheid-verzuim");
+    assert_eq!((verzuim.n, &verzuim.counts), (1, &Shown::TooFew));
+    let untouched = summary_for(&all, "gemeente-jeugdhulp");
+    assert_eq!((untouched.n, &untouched.counts), (0, &Shown::TooFew));
+}
+
+#[test]
+fn action_counts_appear_at_exactly_min_group_records() {
+    let inst = handreiking();
+    let one = |status| planning(&inst, &[("mentoraat", &[status])]);
+    let mut records: Vec<ExportRecord> = (1..MIN_GROUP).map(|_| one(Status::Klaar)).collect();
+    let before = action_summaries(&inst, &records);
+    assert_eq!(summary_for(&before, "mentoraat").counts, Shown::TooFew);
+    records.push(one(Status::Bezig));
+    let after = action_summaries(&inst, &records);
+    let counts = summary_for(&after, "mentoraat")
+        .counts
+        .value()
+        .copied()
+        .unwrap();
+    assert_eq!(
+        (counts.klaar, counts.bezig, counts.total()),
+        (MIN_GROUP - 1, 1, MIN_GROUP)
+    );
+}
+
+#[test]
+fn an_instrument_without_action_plans_has_no_action_summaries() {
+    let inst = routekaart();
+    assert!(inst.items().all(|i| inst.action_question(i).is_none()));
+    let records: Vec<ExportRecord> = (0..MIN_GROUP)
+        .map(|_| planning(&inst, &[("mentoraat", &[Status::Bezig])]))
+        .collect();
+    assert!(action_summaries(&inst, &records).is_empty());
 }

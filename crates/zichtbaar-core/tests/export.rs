@@ -7,12 +7,14 @@ use std::path::PathBuf;
 use proptest::prelude::*;
 use serde_json::Value;
 use zichtbaar_core::export::{
-    file_name, normalise_brin, prepare, receipt_problems, to_json, NotReady, School, ShareChoices,
+    action_field, action_key, file_name, normalise_brin, prepare, receipt_problems, to_json,
+    ActionText, NotReady, School, ShareChoices, EXPORT_FORMAT_VERSION,
 };
-use zichtbaar_core::import::{read, Collection, ImportProblem};
+use zichtbaar_core::import::{read, read_record, Collection, ImportProblem};
+use zichtbaar_core::plan::{Action, Due, Status};
 use zichtbaar_core::record::{Role, SharedWithColleagues};
 use zichtbaar_core::stored::decode;
-use zichtbaar_core::{Answer, Body, Date, Record};
+use zichtbaar_core::{Answer, Body, Date, Record, SchoolYear};
 
 fn docs() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs")
@@ -49,6 +51,39 @@ fn reflection() -> Record {
 fn receipt() -> Record {
     decode(include_str!("data/stored-v1-receipt.json")).unwrap()
 }
+
+/// The frozen v2 reflection: five actions under two items, every status,
+/// a month, a day, none, and one carried from an earlier year.
+fn planned() -> Record {
+    decode(include_str!("data/stored-v2-reflection.json")).unwrap()
+}
+
+fn action(id: &str, what: &str, who: &str) -> Action {
+    Action {
+        id: id.into(),
+        what: what.into(),
+        who: who.into(),
+        due: None,
+        status: Status::Gepland,
+        carried_from: None,
+    }
+}
+
+/// The v1 reflection with the action plan `actions`, by item.
+fn with_actions(actions: &[(&str, Vec<Action>)]) -> Record {
+    let mut r = reflection();
+    let Body::Reflection(refl) = &mut r.body else {
+        unreachable!()
+    };
+    refl.actions = actions
+        .iter()
+        .map(|(item, list)| (item.to_string(), list.clone()))
+        .collect();
+    r
+}
+
+const V1_EXPORT_REFLECTION: &str = include_str!("data/export-v1-reflection.json");
+const V1_EXPORT_RECEIPT: &str = include_str!("data/export-v1-receipt.json");
 
 fn with_answers(answers: &[(&str, Option<&str>, &str)]) -> Record {
     let mut r = reflection();
@@ -90,6 +125,54 @@ fn every_shipped_example_meets_the_schema_and_imports_cleanly() {
 }
 
 #[test]
+fn the_examples_are_the_current_version_and_show_an_action_plan() {
+    for name in ["export-reflection.json", "export-receipt.json"] {
+        let text = fs::read_to_string(docs().join("examples").join(name)).unwrap();
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["formatVersion"], EXPORT_FORMAT_VERSION, "{name}");
+    }
+    let text = fs::read_to_string(docs().join("examples/export-reflection.json")).unwrap();
+    let (records, _) = read(&text);
+    let actions = records[0]
+        .actions
+        .as_ref()
+        .expect("the example has actions");
+    let all: Vec<&Action> = actions.values().flatten().collect();
+    for status in Status::ALL {
+        assert!(all.iter().any(|a| a.status == status), "{status:?}");
+    }
+    assert!(all.iter().any(|a| matches!(a.due, Some(Due::Month { .. }))));
+    assert!(all.iter().any(|a| matches!(a.due, Some(Due::Day(_)))));
+    assert!(all.iter().any(|a| a.carried_from.is_some()));
+}
+
+#[test]
+fn frozen_v1_exports_still_meet_the_schema_and_read() {
+    let v = validator();
+    for (text, what) in [
+        (V1_EXPORT_REFLECTION, "v1 reflection"),
+        (V1_EXPORT_RECEIPT, "v1 receipt"),
+    ] {
+        assert!(text.contains("\"formatVersion\": 1,"), "{what}");
+        assert_valid(&v, text, what);
+        let (records, problems) = read(text);
+        assert!(problems.is_empty(), "{what}: {problems:?}");
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].actions, None, "{what}");
+    }
+    let (records, _) = read(V1_EXPORT_REFLECTION);
+    let answers = records[0].answers.as_ref().unwrap();
+    assert_eq!(answers.len(), 5);
+    assert_eq!(
+        answers["mentoraat/waar-staan-wij"].scale.as_deref(),
+        Some("grotendeels-gerealiseerd")
+    );
+    let (records, _) = read(V1_EXPORT_RECEIPT);
+    assert_eq!(records[0].school.as_ref().unwrap().brin, "12AB");
+    assert!(records[0].receipt.as_ref().unwrap().received);
+}
+
+#[test]
 fn the_schema_rejects_what_the_contract_forbids() {
     let v = validator();
     let good: Value = serde_json::from_str(
@@ -124,7 +207,93 @@ fn the_schema_rejects_what_the_contract_forbids() {
         }),
         "receipt without school"
     );
-    assert!(!bad(&|x| x["formatVersion"] = 2.into()), "unknown version");
+    assert!(!bad(&|x| x["formatVersion"] = 3.into()), "unknown version");
+    assert!(!bad(&|x| x["formatVersion"] = 0.into()), "version 0");
+    assert!(
+        !bad(
+            &|x| x["records"][0]["actions"] = serde_json::json!({"mentoraat": [{"id": "0f3a9c21", "what": "x", "who": "y", "status": "bezig"}]})
+        ),
+        "a receipt with actions"
+    );
+}
+
+/// The first action of the example's plan.
+fn first(x: &mut Value) -> &mut Value {
+    &mut x["records"][0]["actions"]["basis-in-de-les"][0]
+}
+
+#[test]
+fn the_schema_checks_every_part_of_an_action() {
+    let v = validator();
+    let good: Value = serde_json::from_str(
+        &fs::read_to_string(docs().join("examples/export-reflection.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(v.is_valid(&good));
+    let bad = |edit: &dyn Fn(&mut Value)| {
+        let mut value = good.clone();
+        edit(&mut value);
+        v.is_valid(&value)
+    };
+    // What the schema allows, so that the cases below fail for their reason.
+    assert!(bad(&|x| first(x)["due"] = "2027-12-31".into()));
+    assert!(bad(&|x| first(x)["who"] = "".into()));
+    assert!(bad(&|x| {
+        first(x).as_object_mut().unwrap().remove("due");
+    }));
+    assert!(
+        !bad(&|x| x["formatVersion"] = 1.into()),
+        "actions in version 1"
+    );
+    assert!(
+        !bad(&|x| first(x)["id"] = "0F3A9C21".into()),
+        "upper-case id"
+    );
+    assert!(!bad(&|x| first(x)["id"] = "0f3a9c2".into()), "short id");
+    for due in [
+        "2027-13",
+        "2027",
+        "2027-04-31x",
+        "april 2027",
+        "2027-04-14T10:00",
+    ] {
+        assert!(!bad(&|x| first(x)["due"] = due.into()), "due {due}");
+    }
+    assert!(!bad(&|x| first(x)["status"] = "af".into()), "status");
+    assert!(
+        !bad(&|x| first(x)["carriedFrom"] = "2025/2026".into()),
+        "carriedFrom"
+    );
+    assert!(
+        !bad(&|x| first(x)["name"] = "Jan Jansen".into()),
+        "person's name"
+    );
+    assert!(
+        !bad(&|x| {
+            first(x)["what"] = "".into();
+            first(x)["who"] = "".into();
+        }),
+        "an empty action"
+    );
+    assert!(
+        !bad(&|x| {
+            first(x).as_object_mut().unwrap().remove("status");
+        }),
+        "no status"
+    );
+    assert!(
+        !bad(&|x| x["records"][0]["actions"]["basis-in-de-les"] = serde_json::json!([])),
+        "an item without actions"
+    );
+    assert!(
+        !bad(&|x| x["records"][0]["actions"] = serde_json::json!({})),
+        "an empty plan"
+    );
+    assert!(
+        !bad(&|x| x["records"][0]["actions"]["Basis in de les"] =
+            x["records"][0]["actions"]["mentoraat"].clone()),
+        "an item id that is not a slug"
+    );
 }
 
 #[test]
@@ -165,6 +334,35 @@ fn real_exports_meet_the_schema() {
             .to_json(),
         "sparse reflection",
     );
+    assert_valid(
+        &v,
+        &prepare(&planned(), &ShareChoices::default(), today())
+            .unwrap()
+            .to_json(),
+        "reflection with actions",
+    );
+    // Blank texts and whole actions left out do not produce empty strings
+    // or empty lists.
+    let blank = with_actions(&[
+        (
+            "mentoraat",
+            vec![
+                action("00000001", " ", "mentoren"),
+                action("00000002", "", ""),
+            ],
+        ),
+        (
+            "basis-in-de-les",
+            vec![action("00000003", "Lesbezoeken", "teamleiders")],
+        ),
+    ]);
+    let choices = ShareChoices {
+        left_out_fields: [action_key("basis-in-de-les", "00000003")].into(),
+        ..ShareChoices::default()
+    };
+    let json = prepare(&blank, &choices, today()).unwrap().to_json();
+    assert_valid(&v, &json, "reflection with blank actions");
+    assert!(!json.contains("basis-in-de-les\": ["), "{json}");
 }
 
 #[test]
@@ -225,6 +423,232 @@ fn export_then_import_gives_the_same_answers() {
             brin: "12AB".into()
         })
     );
+}
+
+#[test]
+fn export_then_import_gives_the_same_actions_anonymised() {
+    let mut original = planned();
+    let Body::Reflection(refl) = &mut original.body else {
+        unreachable!()
+    };
+    refl.actions.get_mut("mentoraat").unwrap()[0].what =
+        "Mentorgesprekken, vragen aan mentoraat@school.nl".into();
+    let preview = prepare(&original, &ShareChoices::default(), today()).unwrap();
+    assert_eq!(preview.export.format_version, 2);
+    let json = preview.to_json();
+    assert!(json.contains("\"formatVersion\": 2,"));
+    let (records, problems) = read(&json);
+    assert!(problems.is_empty(), "{problems:?}");
+    let read_back = records[0].actions.as_ref().unwrap();
+    let plan = &original.reflection().unwrap().actions;
+    assert_eq!(read_back.len(), plan.len());
+    for (item, list) in plan {
+        assert_eq!(read_back[item].len(), list.len(), "{item}");
+        for (sent, kept) in read_back[item].iter().zip(list) {
+            // Everything as kept on the device, but the text anonymised.
+            let expected = Action {
+                what: sent.what.clone(),
+                ..kept.clone()
+            };
+            assert_eq!(*sent, expected);
+        }
+    }
+    assert_eq!(
+        read_back["mentoraat"][0].what,
+        "Mentorgesprekken, vragen aan [e-mailadres weggelaten]"
+    );
+    assert_eq!(
+        read_back["basis-in-de-les"][1].who,
+        "ondersteuningscoördinator"
+    );
+    // And what was sent is what the preview holds.
+    assert_eq!(records[0], preview.export.records[0]);
+}
+
+#[test]
+fn actions_only_add_to_an_export() {
+    // The same record with and without its plan: the files differ in the
+    // `actions` field only, so a record without actions is written as in
+    // version 1 apart from the version number.
+    let with = planned();
+    let mut without = with.clone();
+    let Body::Reflection(refl) = &mut without.body else {
+        unreachable!()
+    };
+    refl.actions.clear();
+    let as_value = |r: &Record| -> Value {
+        let json = prepare(r, &ShareChoices::default(), today())
+            .unwrap()
+            .to_json();
+        serde_json::from_str(&json).unwrap()
+    };
+    let mut a = as_value(&with);
+    let b = as_value(&without);
+    assert_ne!(a, b);
+    assert!(b["records"][0].get("actions").is_none());
+    a["records"][0].as_object_mut().unwrap().remove("actions");
+    assert_eq!(a, b);
+}
+
+#[test]
+fn details_in_an_actions_text_are_left_out_unless_kept() {
+    let r = with_actions(&[(
+        "mentoraat",
+        vec![
+            action(
+                "0f3a9c21",
+                "Ouders bellen via 06-12345678",
+                "mentoren, vragen aan zorg@school.nl",
+            ),
+            action("a47be2d0", "Gesprek met Sanne plannen", "teamleiders"),
+        ],
+    )]);
+    let mut choices = ShareChoices {
+        watch_names: vec!["Sanne".into()],
+        ..ShareChoices::default()
+    };
+    let what = action_field("mentoraat", "0f3a9c21", ActionText::What);
+    let who = action_field("mentoraat", "0f3a9c21", ActionText::Who);
+    assert_eq!(what, "mentoraat/acties/0f3a9c21/wat");
+    assert_eq!(who, "mentoraat/acties/0f3a9c21/wie");
+
+    let p = prepare(&r, &choices, today()).unwrap();
+    let sent = &p.export.records[0].actions.as_ref().unwrap()["mentoraat"];
+    assert_eq!(
+        sent[0].what,
+        "Ouders bellen via [telefoonnummer weggelaten]"
+    );
+    assert_eq!(sent[0].who, "mentoren, vragen aan [e-mailadres weggelaten]");
+    assert_eq!(sent[1].what, "Gesprek met [naam weggelaten] plannen");
+    assert_eq!(sent[1].who, "teamleiders");
+    // Each text is a field of the preview, after the answers, in plan order.
+    let listed: Vec<&str> = p.fields.iter().map(|f| f.field.as_str()).collect();
+    // (answers without text are not fields)
+    let answers = r.reflection().unwrap().answers.values();
+    let answers = answers.filter(|a| !a.text.is_empty()).count();
+    assert_eq!(answers, 2);
+    assert_eq!(
+        listed[answers..],
+        [
+            what.as_str(),
+            who.as_str(),
+            "mentoraat/acties/a47be2d0/wat",
+            "mentoraat/acties/a47be2d0/wie"
+        ]
+    );
+    assert_eq!(p.redacted(&choices), 3);
+    let json = p.to_json();
+    for detail in ["06-12345678", "zorg@school.nl", "Sanne"] {
+        assert!(!json.contains(detail), "{detail} leaked");
+    }
+
+    // Kept hits are kept, by field and offset, like an answer's.
+    let phone_at = "Ouders bellen via ".len();
+    choices.kept_hits.insert((what.clone(), phone_at));
+    let p = prepare(&r, &choices, today()).unwrap();
+    let sent = &p.export.records[0].actions.as_ref().unwrap()["mentoraat"];
+    assert_eq!(sent[0].what, "Ouders bellen via 06-12345678");
+    assert_eq!(sent[0].who, "mentoren, vragen aan [e-mailadres weggelaten]");
+    assert_eq!(p.redacted(&choices), 2);
+    // The same offset in the other field keeps nothing there.
+    choices.kept_hits.clear();
+    choices.kept_hits.insert((who.clone(), phone_at));
+    let p = prepare(&r, &choices, today()).unwrap();
+    assert_eq!(p.redacted(&choices), 3);
+}
+
+#[test]
+fn left_out_items_actions_and_texts_are_not_shared() {
+    let r = with_actions(&[
+        (
+            "mentoraat",
+            vec![
+                action("0f3a9c21", "Mentorgesprekken plannen", "mentoren"),
+                action("a47be2d0", "Ouderavond over het mentoraat", "teamleiders"),
+            ],
+        ),
+        (
+            "basis-in-de-les",
+            vec![action("5c6d7e8f", "Lesbezoeken", "sectievoorzitters")],
+        ),
+    ]);
+    let shared = |choices: &ShareChoices| {
+        let p = prepare(&r, choices, today()).unwrap();
+        let json = p.to_json();
+        (p.export.records[0].actions.clone(), json, p.fields)
+    };
+
+    // A left-out item takes its actions with it; they are still listed in
+    // the preview, as left out.
+    let choices = ShareChoices {
+        left_out_items: ["basis-in-de-les".to_owned()].into(),
+        ..ShareChoices::default()
+    };
+    let (actions, json, fields) = shared(&choices);
+    let items: Vec<String> = actions.unwrap().into_keys().collect();
+    assert_eq!(items, ["mentoraat"]);
+    assert!(!json.contains("Lesbezoeken") && !json.contains("sectievoorzitters"));
+    let field = fields
+        .iter()
+        .find(|f| f.field == "basis-in-de-les/acties/5c6d7e8f/wat")
+        .unwrap();
+    assert!(field.left_out);
+
+    // A left-out action goes entirely; the other actions of its item stay.
+    let choices = ShareChoices {
+        left_out_fields: [action_key("mentoraat", "a47be2d0")].into(),
+        ..ShareChoices::default()
+    };
+    let (actions, json, _) = shared(&choices);
+    let actions = actions.unwrap();
+    let ids: Vec<&str> = actions["mentoraat"].iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["0f3a9c21"]);
+    assert!(!json.contains("a47be2d0") && !json.contains("Ouderavond"));
+
+    // One left-out text leaves the action with the other.
+    let choices = ShareChoices {
+        left_out_fields: [action_field("mentoraat", "a47be2d0", ActionText::What)].into(),
+        ..ShareChoices::default()
+    };
+    let (actions, json, _) = shared(&choices);
+    let second = &actions.unwrap()["mentoraat"][1];
+    assert_eq!(
+        (second.what.as_str(), second.who.as_str()),
+        ("", "teamleiders")
+    );
+    assert!(!json.contains("Ouderavond"));
+
+    // Every action of every item left out: no `actions` at all.
+    let choices = ShareChoices {
+        left_out_items: ["basis-in-de-les".to_owned(), "mentoraat".to_owned()].into(),
+        ..ShareChoices::default()
+    };
+    let (actions, json, _) = shared(&choices);
+    assert_eq!(actions, None);
+    assert!(!json.contains("actions"));
+}
+
+#[test]
+fn a_receipt_with_actions_is_a_bad_record() {
+    let good = prepare(&receipt(), &ShareChoices::default(), today()).unwrap();
+    let mut value: Value = serde_json::to_value(&good.export.records[0]).unwrap();
+    assert!(read_record(0, &value.to_string()).is_ok());
+    value["actions"] = serde_json::json!({"mentoraat": [{"id": "0f3a9c21", "what": "x", "who": "y", "status": "bezig"}]});
+    let problem = read_record(0, &value.to_string()).unwrap_err();
+    assert!(
+        matches!(&problem, ImportProblem::BadRecord { index: 0, reason } if reason.contains("actions")),
+        "{problem:?}"
+    );
+    // A reflection's damaged action is a bad record too, with the reason.
+    let planned = prepare(&planned(), &ShareChoices::default(), today()).unwrap();
+    let mut value: Value = serde_json::to_value(&planned.export.records[0]).unwrap();
+    value["actions"]["mentoraat"][0]["due"] = "2027-13".into();
+    assert!(read_record(0, &value.to_string()).is_err());
+    value["actions"]["mentoraat"][0]["due"] = "2027-12".into();
+    assert!(read_record(0, &value.to_string()).is_ok());
+    let year =
+        read_record(0, &value.to_string()).unwrap().actions.unwrap()["mentoraat"][0].carried_from;
+    assert_eq!(year, Some(SchoolYear::starting(2026)));
 }
 
 #[test]
@@ -428,10 +852,19 @@ fn import_reports_bad_files_and_bad_records_and_keeps_the_good_ones() {
         [ImportProblem::NotAnExport(_)]
     ));
     assert!(matches!(read(r#"{"format":"zichtbaar-backup","formatVersion":1,"exported":"2027-01-01","records":[]}"#).1.as_slice(), [ImportProblem::NotAnExport(_)]));
-    assert_eq!(
-        read(&good.replace("\"formatVersion\": 1", "\"formatVersion\": 2")).1,
-        [ImportProblem::NewerFormat(2)]
-    );
+    assert!(good.contains("\"formatVersion\": 2"));
+    for version in [0, 3] {
+        assert_eq!(
+            read(&good.replace(
+                "\"formatVersion\": 2",
+                &format!("\"formatVersion\": {version}")
+            ))
+            .1,
+            [ImportProblem::NewerFormat(version)]
+        );
+    }
+    let v1 = good.replace("\"formatVersion\": 2", "\"formatVersion\": 1");
+    assert_eq!(read(&v1).0.len(), 1);
 }
 
 #[test]
@@ -504,6 +937,28 @@ proptest! {
             injected.push(pii);
         }
         let json = to_json(&prepare(&record, &ShareChoices::default(), today()).unwrap().export);
+        for pii in &injected {
+            prop_assert!(!json.contains(pii.as_str()), "{pii:?} leaked into {json}");
+        }
+    }
+
+    #[test]
+    fn no_injected_email_or_phone_survives_in_an_action(
+        actions in proptest::collection::vec(
+            (prop_oneof![text_with(email()), text_with(phone())], prop_oneof![text_with(email()), text_with(phone())]),
+            1..8,
+        )
+    ) {
+        let mut record = reflection();
+        let Body::Reflection(refl) = &mut record.body else { unreachable!() };
+        let mut injected = Vec::new();
+        let mut plan = Vec::new();
+        for (i, ((what, pii_what), (who, pii_who))) in actions.into_iter().enumerate() {
+            plan.push(action(&format!("{i:08x}"), &what, &who));
+            injected.extend([pii_what, pii_who]);
+        }
+        refl.actions.insert("mentoraat".into(), plan);
+        let json = prepare(&record, &ShareChoices::default(), today()).unwrap().to_json();
         for pii in &injected {
             prop_assert!(!json.contains(pii.as_str()), "{pii:?} leaked into {json}");
         }

@@ -217,6 +217,65 @@ fn item_questions_may_not_clash_with_an_items_own_questions() {
 }
 
 #[test]
+fn only_one_question_of_an_item_can_keep_an_action_plan() {
+    const PLAN: &str =
+        "[[item_questions]]\nid = \"aanpak\"\ntext = \"Hoe?\"\nactions = true\n\n[[sections]]";
+    let message = "only one question of an item can keep an action plan";
+
+    // One common question with a plan: every item has it, and that is fine.
+    let common = MINIMAL.replacen("[[sections]]", PLAN, 1);
+    let i = Instrument::from_toml(&common).unwrap();
+    for item in i.items() {
+        assert_eq!(
+            i.action_question(item).map(|q| q.id.as_ref()),
+            Some("aanpak")
+        );
+    }
+    // An item's own question with a plan, besides the common one: that item
+    // has two, the other item is fine.
+    let own = format!("{common}\n[[sections.items.questions]]\nid = \"acties\"\ntext = \"Wat?\"\nactions = true\n");
+    let found = problems(&own);
+    assert_eq!(
+        found.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(),
+        ["sections[0].items[1]"]
+    );
+    assert_eq!(found[0].message, message);
+    // Two common questions with a plan: every item has two.
+    let twice = common.replacen(
+        "[[sections]]",
+        "[[item_questions]]\nid = \"nog-een\"\ntext = \"En?\"\nactions = true\n\n[[sections]]",
+        1,
+    );
+    assert_eq!(
+        paths(&twice),
+        ["sections[0].items[0]", "sections[0].items[1]"]
+    );
+    // Only an item's own question with a plan: fine, and only there.
+    let only_own = format!("{MINIMAL}\n[[sections.items.questions]]\nid = \"acties\"\ntext = \"Wat?\"\nactions = true\n");
+    let i = Instrument::from_toml(&only_own).unwrap();
+    let planned: Vec<Option<&str>> = i
+        .items()
+        .map(|item| i.action_question(item).map(|q| q.id.as_ref()))
+        .collect();
+    assert_eq!(planned, [None, Some("acties")]);
+}
+
+#[test]
+fn the_handreiking_keeps_its_plan_under_aanpak_and_the_routekaart_has_none() {
+    let h = load("01-ondersteuningsstructuur.toml");
+    for item in h.items() {
+        assert_eq!(
+            h.action_question(item).map(|q| q.id.as_ref()),
+            Some("aanpak"),
+            "{}",
+            item.id
+        );
+    }
+    let r = load("02-routekaart-inclusief.toml");
+    assert!(r.items().all(|item| r.action_question(item).is_none()));
+}
+
+#[test]
 fn a_bad_receipt_deadline_is_reported() {
     for bad in ["7 juni", "06-31", "13-01", "6-7"] {
         // Top-level tables must come before the arrays of sections in TOML.

@@ -4,12 +4,14 @@
 //! wrote. Never edit them; when the schema changes, add new fixtures beside
 //! them and keep these tests passing through the migration.
 
+use zichtbaar_core::plan::{Due, Status};
 use zichtbaar_core::record::{Role, SharedWithColleagues};
 use zichtbaar_core::stored::{decode, encode, DecodeError, STORAGE_SCHEMA};
 use zichtbaar_core::{Body, Date, Perspective, SchoolYear};
 
 const V1_REFLECTION: &str = include_str!("data/stored-v1-reflection.json");
 const V1_RECEIPT: &str = include_str!("data/stored-v1-receipt.json");
+const V2_REFLECTION: &str = include_str!("data/stored-v2-reflection.json");
 
 #[test]
 fn frozen_v1_reflection_still_reads() {
@@ -39,6 +41,67 @@ fn frozen_v1_reflection_still_reads() {
         (m.scale.as_deref(), m.text.as_str()),
         (Some("weet-ik-niet"), "")
     );
+    assert!(reflection.actions.is_empty());
+}
+
+#[test]
+fn a_v1_record_never_has_actions_even_if_the_key_is_there() {
+    // No app ever wrote `actions` in schema 1; a v1 record that has one was
+    // not written by this app, and the frozen v1 reader skips it.
+    let with_actions = V1_REFLECTION.replacen(
+        r#""perspective":"team","#,
+        r#""perspective":"team","actions":{"mentoraat":[{"id":"0f3a9c21","what":"x","who":"y","status":"bezig"}]},"#,
+        1,
+    );
+    assert_ne!(with_actions, V1_REFLECTION);
+    let r = decode(&with_actions).unwrap();
+    assert!(r.reflection().unwrap().actions.is_empty());
+    assert_eq!(r, decode(V1_REFLECTION).unwrap());
+}
+
+#[test]
+fn frozen_v2_reflection_reads_with_its_action_plan() {
+    let r = decode(V2_REFLECTION).unwrap();
+    assert_eq!(r.id.as_str(), "7d2e4f6a-1b3c-4d5e-8f9a-0b1c2d3e4f5a");
+    assert_eq!(r.revision, 14);
+    assert_eq!(r.instrument.version, "2026.2");
+    assert_eq!(r.school_year, SchoolYear::starting(2027));
+    let reflection = r.reflection().unwrap();
+    assert_eq!(reflection.answers.len(), 3);
+    let items: Vec<&str> = reflection.actions.keys().map(String::as_str).collect();
+    assert_eq!(items, ["basis-in-de-les", "mentoraat"]);
+    // The school's order within an item is kept.
+    let basis = &reflection.actions["basis-in-de-les"];
+    let ids: Vec<&str> = basis.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["0f3a9c21", "a47be2d0", "5c6d7e8f"]);
+    assert_eq!(
+        basis[0].what,
+        "Lesbezoeken in de onderbouw plannen en uitvoeren"
+    );
+    assert_eq!(basis[0].who, "teamleiders");
+    assert_eq!(basis[0].due, Due::month(2027, 12));
+    assert_eq!(basis[0].status, Status::Bezig);
+    assert_eq!(
+        basis[1].due,
+        Some(Due::Day(Date::new(2028, 2, 14).unwrap()))
+    );
+    assert_eq!(basis[1].who, "ondersteuningscoördinator");
+    assert_eq!((basis[2].due, basis[2].status), (None, Status::Klaar));
+    let mentoraat = &reflection.actions["mentoraat"];
+    assert_eq!(mentoraat[0].carried_from, Some(SchoolYear::starting(2026)));
+    assert_eq!(mentoraat[0].status, Status::Gepland);
+    assert_eq!(
+        (mentoraat[1].status, mentoraat[1].carried_from),
+        (Status::Gestopt, None)
+    );
+}
+
+#[test]
+fn v2_writes_back_byte_for_byte() {
+    assert_eq!(
+        encode(&decode(V2_REFLECTION).unwrap()),
+        V2_REFLECTION.trim_end()
+    );
 }
 
 #[test]
@@ -61,7 +124,7 @@ fn frozen_v1_receipt_still_reads() {
 
 #[test]
 fn encode_then_decode_gives_the_same_record() {
-    for fixture in [V1_REFLECTION, V1_RECEIPT] {
+    for fixture in [V1_REFLECTION, V1_RECEIPT, V2_REFLECTION] {
         let record = decode(fixture).unwrap();
         let again = decode(&encode(&record)).unwrap();
         assert_eq!(record, again);
@@ -70,20 +133,27 @@ fn encode_then_decode_gives_the_same_record() {
 }
 
 #[test]
-fn current_schema_writes_what_v1_fixtures_hold() {
-    // While the schema is 1, writing a read fixture gives the fixture back
-    // byte for byte: the format did not drift without a version bump.
-    assert_eq!(STORAGE_SCHEMA, 1);
+fn a_v1_record_migrates_to_v2_with_only_its_schema_number_changed() {
+    // v2 only added the optional action plan, which a v1 record does not
+    // have: writing a read v1 fixture gives it back byte for byte but for
+    // the schema number, so nothing else drifted with the bump.
+    assert_eq!(STORAGE_SCHEMA, 2);
     for fixture in [V1_REFLECTION, V1_RECEIPT] {
-        assert_eq!(encode(&decode(fixture).unwrap()), fixture.trim_end());
+        let v1 = fixture.trim_end();
+        assert!(v1.starts_with(r#"{"schema":1,"#));
+        let migrated = encode(&decode(fixture).unwrap());
+        assert_eq!(
+            migrated,
+            v1.replacen(r#"{"schema":1,"#, r#"{"schema":2,"#, 1)
+        );
     }
 }
 
 #[test]
 fn newer_unknown_and_damaged_values_are_refused_with_the_reason() {
     assert_eq!(
-        decode(r#"{"schema":2,"record":{"anything":true}}"#),
-        Err(DecodeError::Newer(2))
+        decode(r#"{"schema":3,"record":{"anything":true}}"#),
+        Err(DecodeError::Newer(3))
     );
     assert_eq!(
         decode(r#"{"schema":0,"record":{}}"#),
@@ -95,7 +165,10 @@ fn newer_unknown_and_damaged_values_are_refused_with_the_reason() {
         r#"{"record":{}}"#,
         r#"{"schema":1}"#,
         r#"{"schema":1,"record":{"id":"x"}}"#,
+        r#"{"schema":2,"record":{"id":"x"}}"#,
         &V1_REFLECTION.replace("2026-11-23", "2026-11-31"),
+        &V2_REFLECTION.replace(r#""due":"2027-12""#, r#""due":"2027-13""#),
+        &V2_REFLECTION.replace(r#""status":"bezig""#, r#""status":"af""#),
     ] {
         assert!(
             matches!(decode(damaged), Err(DecodeError::Malformed { .. })),
@@ -107,16 +180,20 @@ fn newer_unknown_and_damaged_values_are_refused_with_the_reason() {
 #[test]
 fn a_backup_round_trips_and_survives_one_bad_record() {
     use zichtbaar_core::backup;
-    let records = vec![decode(V1_REFLECTION).unwrap(), decode(V1_RECEIPT).unwrap()];
+    let records = vec![
+        decode(V1_REFLECTION).unwrap(),
+        decode(V1_RECEIPT).unwrap(),
+        decode(V2_REFLECTION).unwrap(),
+    ];
     let text = backup::encode(&records, Date::new(2026, 11, 23).unwrap());
     assert!(text.starts_with(
-        r#"{"format":"zichtbaar-backup","formatVersion":1,"created":"2026-11-23","records":[{"schema":1,"#
+        r#"{"format":"zichtbaar-backup","formatVersion":1,"created":"2026-11-23","records":[{"schema":2,"#
     ));
     let restored = backup::decode(&text).unwrap();
     assert_eq!(restored.records, records);
     assert!(restored.problems.is_empty());
 
-    let damaged = text.replacen(r#"{"schema":1,"#, r#"{"schema":5,"#, 1);
+    let damaged = text.replacen(r#"{"schema":2,"#, r#"{"schema":5,"#, 1);
     let restored = backup::decode(&damaged).unwrap();
     assert_eq!(restored.records, records[1..]);
     assert_eq!(restored.problems, [(0, DecodeError::Newer(5))]);
