@@ -151,7 +151,10 @@ fn reflection(
                     answer.is_answered().then_some((q, key, answer))
                 })
                 .collect();
-            let has_actions = reflection.actions.get(item.id.as_ref()).is_some_and(|a| !a.is_empty());
+            let has_actions = reflection
+                .actions
+                .get(item.id.as_ref())
+                .is_some_and(|a| !a.is_empty());
             (!answered.is_empty() || has_actions).then_some((item_index, item, answered))
         })
         .collect();

@@ -79,7 +79,7 @@ test("saving is announced politely and the record names instrument, version and 
   await r.waitSaved();
   assert.equal(await r.status().innerText(), "Opgeslagen op dit apparaat.");
   const [stored] = await storedRecords(r.page);
-  assert.equal(stored.schema, 1);
+  assert.equal(stored.schema, 2);
   const record = stored.record;
   assert.equal(record.instrument.id, "ondersteuningsstructuur");
   assert.equal(record.instrument.version, "2026.2");
