@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import ICAL from "ical.js";
 import { startApp, appReady } from "./support.mjs";
-import { ReflectiePage, freezeClock, storedRecords, download } from "./pages.mjs";
+import { ReflectiePage, SharePanel, freezeClock, storedRecords, download } from "./pages.mjs";
 
 let app;
 before(async () => {
@@ -165,6 +165,36 @@ test("next school year starts with last year's open actions; the closed ones sta
   // This year against last year, in the overview.
   await r.overview().getByText("Dit jaar en vorig jaar", { exact: true }).click();
   assert.match(await r.overview().locator(".zb-year-table").innerText(), /Mentoraat\s+In ontwikkeling\s+–/);
+  await context.close();
+  app.assertClean();
+});
+
+test("actions travel in the shared file: an e-mail address in an action is left out unless kept", async () => {
+  const context = await app.newContext();
+  await freezeClock(context);
+  const page = await context.newPage();
+  const r = new ReflectiePage(page, app.url);
+  await r.open("?onderdeel=mentoraat");
+  await addByKeyboard(page);
+  await r.waitSaved();
+  await r.overview().getByRole("link", { name: "Delen met het samenwerkingsverband" }).click();
+  const share = new SharePanel(page);
+  await share.waitOpen();
+  let file = await share.fileJson();
+  assert.equal(file.formatVersion, 2);
+  let actions = file.records[0].actions.mentoraat;
+  assert.deepEqual(actions.map((a) => [a.who, a.status, a.due ?? null]), [["mentoren", "gepland", "2027-03"], ["teamleiders", "bezig", "2026-10"], ["ondersteuningscoördinator", "klaar", null]]);
+  assert.equal(actions[1].what, "Scholing gespreksvoering; mail [e-mailadres weggelaten]");
+  assert.ok(!(await share.fileText()).includes("scholing@school.nl"));
+  // The preview shows the action with the address marked; keeping it is a choice.
+  assert.match(await share.preview().innerText(), /Actie 2[\s\S]*scholing@school\.nl/);
+  await share.preview().getByRole("button", { name: "scholing@school.nl toch meesturen" }).click();
+  file = await share.fileJson();
+  assert.equal(file.records[0].actions.mentoraat[1].what, ACTIONS[1].what);
+  // Leaving one action out takes it out of the file.
+  await share.preview().getByRole("button", { name: "Deze actie weglaten" }).first().click();
+  file = await share.fileJson();
+  assert.equal(file.records[0].actions.mentoraat.length, 2);
   await context.close();
   app.assertClean();
 });

@@ -17,7 +17,9 @@ const SCALE = ["nog-niet-zichtbaar", "in-ontwikkeling", "grotendeels-gerealiseer
 const LABELS = ["Nog niet zichtbaar", "In ontwikkeling", "Grotendeels gerealiseerd", "Geborgd"];
 
 const id = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
-const exportFile = (records) => JSON.stringify({ format: "zichtbaar-export", formatVersion: 1, exported: "2027-03-14", records }, null, 2) + "\n";
+const exportFile = (records) => JSON.stringify({ format: "zichtbaar-export", formatVersion: 2, exported: "2027-03-14", records }, null, 2) + "\n";
+/** Two colleagues also plan for the SOP: fewer than five, so no counts. */
+const withSop = (r) => ({ ...r, actions: { ...r.actions, schoolondersteuningsprofiel: [{ id: "0000000a", what: "SOP bijwerken", who: "directie", status: "bezig" }] } });
 
 /** A reflection: mentoraat rated `m` (index into SCALE), basis-in-de-les only when `b` is given. */
 function reflection(n, m, b, text = "", revision = 1) {
@@ -37,8 +39,8 @@ before(async () => {
   app = await startApp();
   dir = mkdtempSync(join(tmpdir(), "zichtbaar-verzamelen-"));
   const files = {
-    "collega-1.json": exportFile([reflection(1, MENTORAAT[0], 1, XSS)]),
-    "collega-2.json": exportFile([reflection(2, MENTORAAT[1], 2, FORMULA)]),
+    "collega-1.json": exportFile([withSop(reflection(1, MENTORAAT[0], 1, XSS))]),
+    "collega-2.json": exportFile([withSop(reflection(2, MENTORAAT[1], 2, FORMULA))]),
     "collega-3.json": exportFile([reflection(3, MENTORAAT[2], 3)]),
     "collega-4.json": exportFile([reflection(4, MENTORAAT[3])]),
     "collega-5.json": exportFile([reflection(5, MENTORAAT[4]), { ...reflection(99, 0), id: "kapot" }]),
@@ -106,9 +108,25 @@ test("files are read through the file input: good ones counted once, hostile one
   assert.equal(cells[headers.indexOf("Spreiding")], dutch(sd));
   assert.match(await section.innerText(), /Hier lopen de antwoorden ver uiteen/);
 
+  // The actions of the plan, by status, over the six colleagues (each sent
+  // the example's actions; computed here from the example).
+  const STATUS = { gepland: "Gepland", bezig: "Bezig", klaar: "Klaar", gestopt: "Gestopt" };
+  const actionsOf = (item) => section.page().locator("section.zb-summary-item", { has: page.getByRole("heading", { name: item, exact: true }) })
+    .locator("table", { has: page.locator("caption", { hasText: "Acties in het actieplan" }) });
+  const planTable = actionsOf("Mentoraat");
+  const planHeaders = await planTable.locator("thead th").allInnerTexts();
+  const planCells = await planTable.locator("tbody td").allInnerTexts();
+  for (const [id, label] of Object.entries(STATUS)) {
+    assert.equal(planCells[planHeaders.indexOf(label)], String(6 * TEMPLATE.actions.mentoraat.filter((a) => a.status === id).length), label);
+  }
+  assert.match(await section.innerText(), /Acties in het actieplan \(6 reflecties met acties\)/);
+  // Two colleagues plan for the SOP: fewer than five, no counts.
+  const sopCells = await actionsOf("Het schoolondersteuningsprofiel (SOP)").locator("tbody td").allInnerTexts();
+  assert.deepEqual(sopCells, ["minder dan 5", "minder dan 5", "minder dan 5", "minder dan 5"]);
+
   // Fewer than five answers: no figures at all.
   const basis = page.locator("section.zb-summary-item", { has: page.getByRole("heading", { name: "Een sterke basis in de les", exact: true }) });
-  const basisCells = await basis.locator("table tbody td").allInnerTexts();
+  const basisCells = await basis.locator("table").first().locator("tbody td").allInnerTexts();
   assert.ok(basisCells.length > 0);
   // Counts say "minder dan 5"; mean and spread a dash ("te weinig antwoorden" for screen readers).
   assert.ok(basisCells.every((c) => c === "minder dan 5" || /^–\s*te weinig antwoorden$/.test(c)), basisCells.join("|"));
@@ -132,6 +150,8 @@ test("files are read through the file input: good ones counted once, hostile one
   }
   const mentoraat = rows.filter((r) => r[0] === "Mentoraat" && LABELS.includes(r[3]));
   assert.deepEqual(mentoraat.map((r) => Number(r[4])), counts);
+  const planRows = rows.filter((r) => r[0] === "Mentoraat" && r[1] === "Acties in het actieplan");
+  assert.deepEqual(planRows.map((r) => [r[3], Number(r[4])]), Object.entries(STATUS).map(([id, label]) => [label, 6 * TEMPLATE.actions.mentoraat.filter((a) => a.status === id).length]));
 
   await context.close();
   app.assertClean();

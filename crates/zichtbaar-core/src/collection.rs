@@ -57,6 +57,14 @@ impl<T> Shown<T> {
         }
     }
 
+    /// A figure drawn from this one (a part of it), hidden alike.
+    pub fn map<U>(&self, f: impl FnOnce(&T) -> U) -> Shown<U> {
+        match self {
+            Shown::TooFew => Shown::TooFew,
+            Shown::Value(v) => Shown::Value(f(v)),
+        }
+    }
+
     /// The figure, if it may be shown.
     pub fn value(&self) -> Option<&T> {
         match self {

@@ -5,10 +5,12 @@
 //! figures; the chart is hidden from screen readers, the table is not.
 
 use zichtbaar_core::collection::{
-    self, Facets, Filter, ReceiptOverview, ScaleSummary, Shown, TextAnswer, MIN_GROUP,
+    self, ActionSummary, Facets, Filter, ReceiptOverview, ScaleSummary, Shown, TextAnswer,
+    MIN_GROUP,
 };
 use zichtbaar_core::csv::decimal;
 use zichtbaar_core::instrument::{Instrument, QuestionDef, ScaleDef};
+use zichtbaar_core::plan::Status;
 use zichtbaar_core::record::{Role, SharedWithColleagues};
 use zichtbaar_core::{Perspective, SchoolYear};
 
@@ -445,6 +447,8 @@ fn distribution(scale: &ScaleDef, s: &ScaleSummary, caption: &str) -> Markup {
 /// What the reflection view shows of one item.
 pub struct ItemView<'a> {
     pub summary: Option<&'a ScaleSummary>,
+    /// The actions of the item's action plan, by status.
+    pub actions: Option<&'a ActionSummary>,
     /// Per text question: the question and how many answered it. The
     /// answers themselves are drawn when the reader opens the question
     /// ([`texts`]): thousands of them would make a slow page.
@@ -475,6 +479,29 @@ pub fn texts(answers: &[TextAnswer], shown: usize, key: &str) -> Markup {
         @if shown < answers.len() {
             button type="button" class="zb-button zb-button--secondary" data-action=(Action::MoreTexts) data-key=(key) data-shown=(shown) {
                 "Meer antwoorden tonen (" (shown) " van " (answers.len()) ")"
+            }
+        }
+    }
+}
+
+/// How the actions of an item's plan are named in tables and the CSV.
+pub const ACTIONS_QUESTION: &str = "Acties in het actieplan";
+
+/// An item's actions across the reflections that have any, by status.
+fn action_counts(title: &str, a: &ActionSummary) -> Markup {
+    html! {
+        h4 { (ACTIONS_QUESTION) " " span.zb-summary-item__n { "(" (plural(a.n, "reflectie met acties", "reflecties met acties")) ")" } }
+        div.zb-table-scroll {
+            table class="zb-table zb-table--figures" {
+                caption.zb-visually-hidden { (title) ": " (ACTIONS_QUESTION) }
+                thead { tr { @for s in Status::ALL { th scope="col" { (s.label()) } } } }
+                tbody {
+                    tr {
+                        @for s in Status::ALL {
+                            td { (shown_count(&a.counts.map(|c| c.get(s)))) }
+                        }
+                    }
+                }
             }
         }
     }
@@ -529,6 +556,9 @@ pub fn reflections(
                         h4 { (q.text) " " span.zb-summary-item__n { "(" (plural(s.n, "antwoord", "antwoorden")) ")" } }
                         (distribution(scale, s, &format!("{}: {}", item.title, q.text)))
                     }
+                }
+                @if let Some(a) = view.actions.filter(|a| a.n > 0) {
+                    (action_counts(&item.title, a))
                 }
                 @for (q, count) in &view.texts {
                     details.zb-texts data-texts=(zichtbaar_core::instrument::answer_key(&item.id, &q.id)) {

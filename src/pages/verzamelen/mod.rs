@@ -27,6 +27,7 @@ use zichtbaar_core::csv::{self, Cell};
 use zichtbaar_core::export::ExportRecord;
 use zichtbaar_core::import::{self, ImportProblem};
 use zichtbaar_core::instrument::answer_key;
+use zichtbaar_core::plan::Status;
 use zichtbaar_core::stored::{self, CollectedFile};
 use zichtbaar_core::{Instrument, Kind, Perspective, RecordId, SchoolYear};
 
@@ -249,10 +250,12 @@ fn reflection_view(filter: &Filter, chosen: &[&ExportRecord]) -> Markup {
             }
         }
     }
+    let actions = collection::action_summaries(instrument, records.iter().copied());
     let items: Vec<markup::ItemView<'_>> = instrument
         .items()
         .map(|item| markup::ItemView {
             summary: summaries.iter().find(|s| s.item == item.id.as_ref()),
+            actions: actions.iter().find(|a| a.item == item.id.as_ref()),
             texts: instrument
                 .questions(item)
                 .filter(|q| q.text_answer)
@@ -429,6 +432,24 @@ fn csv_rows(s: &State) -> Vec<Vec<Cell>> {
                         dec(&sm.mean),
                         dec(&sm.spread),
                     ]);
+                }
+            }
+            if s.show == Show::Reflectie {
+                for a in collection::action_summaries(instrument, records.iter().copied()) {
+                    let Some(item) = instrument.item(&a.item).filter(|_| a.n > 0) else {
+                        continue;
+                    };
+                    for status in Status::ALL {
+                        rows.push(vec![
+                            t(&item.title),
+                            t(markup::ACTIONS_QUESTION),
+                            Cell::Number(a.n as i64),
+                            t(status.label()),
+                            count(&a.counts.map(|c| c.get(status))),
+                            t(""),
+                            t(""),
+                        ]);
+                    }
                 }
             }
             rows
