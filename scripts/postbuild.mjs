@@ -70,7 +70,8 @@ if (process.env.ZB_PART === "verzamelen") {
 }
 const part = join(here, "..", "target", "dist-verzamelen");
 let partIndex = readFileSync(join(part, "index.html"), "utf8");
-for (const file of readdirSync(part).filter((f) => /^zichtbaar-verzamelen-.*\.(js|wasm)$/.test(f))) {
+// Its wasm and JS, and the styles only it loads (style/verzamelen.css).
+for (const file of readdirSync(part).filter((f) => /^zichtbaar-verzamelen-.*\.(js|wasm)$|^verzamelen-[0-9a-f]+\.css$/.test(f))) {
   writeFileSync(join(staging, file), readFileSync(join(part, file)));
 }
 const loaderHash = `${loaderOf(index)} ${loaderOf(partIndex)}`;
