@@ -205,8 +205,8 @@ fn reflection(
                                     }
                                 }
                                 p {
-                                    (action.status.label())
-                                    @if let Some(due) = action.due { " · klaar in " (due.dutch()) }
+                                    "Status: " (action.status.label())
+                                    @if let Some(due) = action.due { " · Klaar in: " (due.dutch()) }
                                 }
                             }
                             (leave_out_button(Scope::Answer, 2000 + 100 * item_index + n, &key, out, "Deze actie"))

@@ -94,10 +94,13 @@ test("three actions added by keyboard alone survive a reload; the overview sums 
   await page.keyboard.press("Enter");
   assert.equal(await plan.locator(".zb-plan__action").nth(1).getByLabel("Wat gaan we doen?").inputValue(), ACTIONS[2].what);
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-label")), "Actie 2 omhoog");
+  // The move is said in the plan's polite status line, which stays in place.
+  assert.equal(await page.locator(".zb-plan__status").getAttribute("aria-live"), "polite");
+  assert.match(await page.locator(".zb-plan__status").innerText(), /De actie staat nu op plek 2 van 3/);
   await plan.getByRole("button", { name: "Actie 1 verwijderen" }).focus();
   await page.keyboard.press("Enter");
   assert.equal(await plan.locator(".zb-plan__action").count(), 2);
-  assert.match(await plan.locator(".zb-plan__status").innerText(), /Actie 1 is verwijderd/);
+  assert.match(await page.locator(".zb-plan__status").innerText(), /Actie 1 \(Mentorgesprekken in week 40 plannen\) is verwijderd/);
   assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), "Terugzetten");
   await page.keyboard.press("Enter");
   assert.equal(await plan.locator(".zb-plan__action").count(), 3);
@@ -161,10 +164,30 @@ test("next school year starts with last year's open actions; the closed ones sta
     [ACTIONS[0].what, ACTIONS[1].what],
   );
   assert.match(await plan.locator(".zb-plan__action legend").first().innerText(), /uit 2025-2026/);
-  assert.match(await plan.locator(".zb-plan__last").innerText(), /Afgerond in 2025-2026 \(1\)/);
+  assert.match(await plan.locator(".zb-plan__last").innerText(), /Klaar of gestopt in 2025-2026 \(1\)/);
   // This year against last year, in the overview.
   await r.overview().getByText("Dit jaar en vorig jaar", { exact: true }).click();
-  assert.match(await r.overview().locator(".zb-year-table").innerText(), /Mentoraat\s+In ontwikkeling\s+–/);
+  assert.match(await r.overview().locator(".zb-year-list").innerText(), /Mentoraat\s+2025-2026: In ontwikkeling\s+2026-2027: –/);
+
+  // An open action added to last year after this year's plan began is
+  // offered, not lost.
+  await plan.locator(".zb-plan__action textarea").first().fill("Aangepast dit jaar");
+  await r.waitSaved();
+  await r.open("?onderdeel=mentoraat&jaar=2025-2026");
+  await page.getByRole("button", { name: "Actie toevoegen" }).click();
+  await page.locator(".zb-plan__action").last().getByLabel("Wat gaan we doen?").fill("Later bedacht");
+  await r.waitSaved();
+  await r.open("?onderdeel=mentoraat");
+  assert.equal(await plan.locator(".zb-plan__action").count(), 2);
+  assert.match(await plan.locator(".zb-plan__carry").innerText(), /In 2025-2026 stonden hier nog 1 actie die niet klaar/);
+  await plan.getByRole("button", { name: "Open acties van vorig jaar overnemen" }).click();
+  assert.deepEqual(
+    await plan.locator(".zb-plan__action textarea").evaluateAll((t) => t.map((x) => x.value)),
+    ["Aangepast dit jaar", ACTIONS[1].what, "Later bedacht"],
+  );
+  assert.equal(await page.evaluate(() => document.activeElement?.value), "Later bedacht");
+  assert.match(await page.locator(".zb-plan__status").innerText(), /1 actie van vorig jaar overgenomen/);
+  assert.equal(await plan.locator(".zb-plan__carry").count(), 0);
   await context.close();
   app.assertClean();
 });

@@ -71,7 +71,7 @@ pub fn calendar(events: &[Event], stamp: Date) -> String {
 }
 
 /// The events of a year's plan: one per open action with a due, on its last
-/// day, in the order given (each with its item's title); then a reminder
+/// day, its text on one line as the summary, in the order given (each with its item's title); then a reminder
 /// for next year's reflection on `reflection_reminder`, and one for the
 /// receipt deadline when there is one.
 pub fn plan_events(
@@ -84,7 +84,8 @@ pub fn plan_events(
         let Some(due) = action.due.filter(|_| action.status.is_open()) else {
             continue;
         };
-        let what = action.what.trim();
+        // A summary is one line in every calendar: line breaks become spaces.
+        let what = action.what.split_whitespace().collect::<Vec<_>>().join(" ");
         let summary = if what.is_empty() {
             "Actie zonder omschrijving".to_owned()
         } else {
@@ -205,5 +206,17 @@ mod tests {
         // 74 octets, then "é" (2 octets) would end at 76.
         line(&mut out, &format!("{}é", "a".repeat(74)));
         assert_eq!(out, format!("{}\r\n é\r\n", "a".repeat(74)));
+    }
+
+    #[test]
+    fn an_actions_text_on_several_lines_is_one_summary_line() {
+        let mut action = crate::plan::Action::new([1; 4]);
+        action.what = "Eerste regel\r\n  tweede regel\n".to_owned();
+        action.due = crate::plan::Due::month(2027, 3);
+        let day = Date::new(2027, 1, 1).unwrap();
+        let events = plan_events(&[("Mentoraat".to_owned(), action)], day, None);
+        assert_eq!(events[0].summary, "Actie: Eerste regel tweede regel");
+        let text = calendar(&events, day);
+        assert!(text.contains("SUMMARY:Actie: Eerste regel tweede regel\r\n"));
     }
 }

@@ -87,7 +87,6 @@ impl State {
             self.previous.as_ref(),
             offer.as_ref(),
             platform::today(),
-            None,
         )
     }
 
@@ -116,15 +115,10 @@ impl State {
             .find(|a| a.id == id)
     }
 
-    /// An item's plan, drawn again; `undo` offers the removed action back.
-    fn plan_html(&self, item: &str, undo: bool) -> Option<Markup> {
+    /// An item's plan, drawn again.
+    fn plan_html(&self, item: &str) -> Option<Markup> {
         let def = self.sel.instrument.item(item)?;
         let list = |r| plan::actions_of(r, item);
-        let undo = self
-            .removed
-            .as_ref()
-            .filter(|(i, _, _)| undo && i == item)
-            .map(|(_, at, _)| at + 1);
         Some(plan::editor(
             def,
             self.sel.year,
@@ -133,7 +127,6 @@ impl State {
                 .as_ref()
                 .map(|p| (self.sel.year.previous(), list(p))),
             platform::today(),
-            undo,
         ))
     }
 }
@@ -212,10 +205,13 @@ impl EditorCtx {
 
     /// A change to an item's list: drawn again, saved, summed up again;
     /// focus goes to the element with id `focus`.
-    fn plan_changed(&self, item: &str, undo: bool, focus: &str) {
-        if let Some(html) = self.state.with_value(|s| s.plan_html(item, undo)) {
+    fn plan_changed(&self, item: &str, said: Option<Markup>, focus: &str) {
+        if let Some(html) = self.state.with_value(|s| s.plan_html(item)) {
             dom::set_html_by(&plan::section_id(item), &html);
         }
+        // The status line is not drawn again: it stays, so a screen reader
+        // hears what it says now.
+        dom::set_html_by(&plan::status_id(item), &said.unwrap_or_default());
         dom::focus_fragment(focus);
         self.summary.update(|n| *n += 1);
         self.autosave.changed();
@@ -239,7 +235,7 @@ impl EditorCtx {
                 if let Some(new_id) = new_id {
                     let focus =
                         plan::control_id(item, &new_id, crate::html::Name::as_str(PlanField::What));
-                    self.plan_changed(item, false, &focus);
+                    self.plan_changed(item, None, &focus);
                 }
             }
             PlanAction::Up | PlanAction::Down => {
@@ -253,16 +249,21 @@ impl EditorCtx {
                         core_plan::move_down(list, at)
                     }?;
                     // First or last now: this button is off.
-                    Some(if up { to == 0 } else { to + 1 == list.len() })
+                    Some((
+                        to,
+                        list.len(),
+                        if up { to == 0 } else { to + 1 == list.len() },
+                    ))
                 });
-                if let Some(Some(off)) = moved {
+                if let Some(Some((to, of, off))) = moved {
                     // The same button again, or the other one when this
                     // one is now off.
                     let button = match (up, off) {
                         (true, false) | (false, true) => "omhoog",
                         (false, false) | (true, true) => "omlaag",
                     };
-                    self.plan_changed(item, false, &plan::control_id(item, id, button));
+                    let said = plan::said(&plan::Said::Moved { to: to + 1, of });
+                    self.plan_changed(item, Some(said), &plan::control_id(item, id, button));
                 }
             }
             PlanAction::Remove => {
@@ -273,11 +274,20 @@ impl EditorCtx {
                     if list.is_empty() {
                         s.draft.body.actions.remove(item);
                     }
+                    let said = plan::said(&plan::Said::Removed {
+                        n: at + 1,
+                        what: &action.what,
+                        item,
+                    });
                     s.removed = Some((item.to_owned(), at, action));
-                    Some(())
+                    Some(said)
                 });
-                if removed.flatten().is_some() {
-                    self.plan_changed(item, true, &format!("{}-terug", plan::section_id(item)));
+                if let Some(Some(said)) = removed {
+                    self.plan_changed(
+                        item,
+                        Some(said),
+                        &format!("{}-terug", plan::section_id(item)),
+                    );
                 }
             }
             PlanAction::Undo => {
@@ -291,7 +301,26 @@ impl EditorCtx {
                 if let Some(Some(id)) = back {
                     let focus =
                         plan::control_id(item, &id, crate::html::Name::as_str(PlanField::What));
-                    self.plan_changed(item, false, &focus);
+                    self.plan_changed(item, None, &focus);
+                }
+            }
+            PlanAction::CarryOpen => {
+                let first = self.state.try_update_value(|s| {
+                    let from = s.sel.year.previous();
+                    let last = plan::actions_of(s.previous.as_ref()?, item).to_vec();
+                    let now = plan::actions_of(&s.draft.body, item).to_vec();
+                    let open: Vec<core_plan::Action> =
+                        plan::missing_open(&last, &now).cloned().collect();
+                    let carried = core_plan::carry_over(&open, from);
+                    let first = carried.first()?.id.clone();
+                    let count = carried.len();
+                    s.actions_mut(item).extend(carried);
+                    Some((first, count))
+                });
+                if let Some(Some((first, count))) = first {
+                    let focus =
+                        plan::control_id(item, &first, crate::html::Name::as_str(PlanField::What));
+                    self.plan_changed(item, Some(plan::said(&plan::Said::Carried(count))), &focus);
                 }
             }
             PlanAction::Calendar => self.calendar(),

@@ -149,7 +149,6 @@ fn pager_link(class: &str, href: &str, dir: &str, title: &str) -> Markup {
 
 /// One item: where it is, its text, its questions (the one that keeps the
 /// action plan with its actions), and links to the items before and after.
-/// `undo` is the number of an action just removed from this item.
 pub fn item(
     sel: &Selection,
     index: usize,
@@ -157,7 +156,6 @@ pub fn item(
     previous: Option<&Reflection>,
     carry: Option<&CarryOffer>,
     today: Date,
-    undo: Option<usize>,
 ) -> Markup {
     let items: Vec<&ItemDef> = sel.instrument.items().collect();
     let Some(item) = items.get(index).copied() else {
@@ -204,8 +202,8 @@ pub fn item(
                     plan::actions_of(now, &item.id),
                     previous.map(|p| (sel.year.previous(), plan::actions_of(p, &item.id))),
                     today,
-                    undo,
                 )) }
+                div id=(plan::status_id(&item.id)) data-item=(item.id) aria-live="polite" class="zb-plan__status" {}
             }
         }
         nav class="zb-pager" aria-label="Vorige en volgende" {
@@ -287,7 +285,7 @@ pub fn overview(
         @if previous.is_some() {
             details.zb-overview__years {
                 summary { "Dit jaar en vorig jaar" }
-                (plan::year_over_year(instrument, sel.year, now, previous))
+                (plan::year_over_year(instrument, sel.year, now, previous, true))
             }
         }
         p.zb-overview__document {
@@ -340,7 +338,7 @@ pub fn document(
                     (progress.answered) " van " (progress.total) " vragen beantwoord · afgedrukt op " (today.dutch())
                 }
             }
-            (plan::year_over_year(instrument, sel.year, now, previous))
+            (plan::year_over_year(instrument, sel.year, now, previous, false))
             @for section in instrument.def().sections.iter() {
                 section.zb-document__section {
                     h2 { (section.title) }
@@ -351,7 +349,8 @@ pub fn document(
                             dl {
                                 @for q in instrument.questions(item) {
                                     @let answer = now.answers.get(&answer_key(&item.id, &q.id)).cloned().unwrap_or_default();
-                                    @let empty = !answer.is_answered();
+                                    @let planned = if q.actions { plan::actions_of(now, &item.id) } else { &[] };
+                                    @let empty = !answer.is_answered() && planned.is_empty();
                                     @let choice = q
                                         .scale
                                         .as_deref()
@@ -365,6 +364,9 @@ pub fn document(
                                         }
                                         @if !answer.text.trim().is_empty() {
                                             p { (answer.text) }
+                                        }
+                                        @if !planned.is_empty() {
+                                            p { (zichtbaar_core::plan::count(planned).dutch()) ": zie het actieplan aan het eind." }
                                         }
                                         @if empty { "Nog niet ingevuld" }
                                     }
@@ -526,7 +528,6 @@ mod tests {
                     None,
                     None,
                     Date::new(2026, 11, 23).unwrap(),
-                    None,
                 )
                 .into_string();
                 let ids = attr_values(&html, "id");
@@ -570,16 +571,7 @@ mod tests {
                 "\nbegint met een lege regel",
             ),
         ]);
-        let html = item(
-            &s,
-            0,
-            &now,
-            None,
-            None,
-            Date::new(2026, 11, 23).unwrap(),
-            None,
-        )
-        .into_string();
+        let html = item(&s, 0, &now, None, None, Date::new(2026, 11, 23).unwrap()).into_string();
         assert!(html.contains("&lt;script&gt;x&lt;/script&gt;\nregel 2</textarea>"));
         assert!(!html.contains("<script>"));
         assert!(html.contains(">\n\nbegint met een lege regel</textarea>"));
@@ -600,7 +592,6 @@ mod tests {
             Some(&last),
             None,
             Date::new(2026, 11, 23).unwrap(),
-            None,
         )
         .into_string();
         assert!(html.contains(">Mentoraat</h2>"));
@@ -618,7 +609,6 @@ mod tests {
             None,
             None,
             Date::new(2026, 11, 23).unwrap(),
-            None,
         )
         .into_string();
         assert!(html.contains("href=\"reflectie/?voor=team&amp;weergave=document\""));
@@ -629,7 +619,6 @@ mod tests {
             None,
             None,
             Date::new(2026, 11, 23).unwrap(),
-            None,
         )
         .into_string();
         assert!(!first.contains("zb-pager__prev"));
@@ -677,6 +666,7 @@ mod tests {
         assert!(html.contains("<strong>Geborgd</strong><p>Mentor &amp; ouders</p>"));
         assert!(html.contains("1 van 36 vragen beantwoord · afgedrukt op 23 november 2026"));
         assert_eq!(html.matches("Nog niet ingevuld").count(), 35);
+        assert!(!html.contains("zie het actieplan"));
     }
 
     fn with_actions(mut r: Reflection) -> Reflection {
@@ -708,16 +698,7 @@ mod tests {
     fn every_action_control_is_labelled_and_late_or_carried_actions_say_so() {
         let s = sel(0);
         let today = Date::new(2026, 11, 23).unwrap();
-        let html = item(
-            &s,
-            3,
-            &with_actions(reflection(&[])),
-            None,
-            None,
-            today,
-            Some(1),
-        )
-        .into_string();
+        let html = item(&s, 3, &with_actions(reflection(&[])), None, None, today).into_string();
         let ids = attr_values(&html, "id");
         let unique: BTreeSet<_> = ids.iter().collect();
         assert_eq!(unique.len(), ids.len(), "duplicate id in {html}");
@@ -747,7 +728,14 @@ mod tests {
                 || html.contains("disabled aria-label=\"Actie 1 omhoog\"")
         );
         assert!(html.contains("aria-label=\"Actie 2 verwijderen\""));
-        assert!(html.contains("Actie 1 is verwijderd."));
+        let note = plan::said(&plan::Said::Removed {
+            n: 1,
+            what: "<b>Gesprekken</b> plannen",
+            item: "mentoraat",
+        })
+        .into_string();
+        assert!(note.contains("Actie 1 (&lt;b&gt;Gesprekken&lt;/b&gt; plannen) is verwijderd."));
+        assert!(note.contains("id=\"plan-mentoraat-terug\""));
         // Its month is chosen in the list of months.
         assert!(html.contains("<option value=\"2027-03\" selected>maart 2027</option>"));
     }
@@ -766,13 +754,16 @@ mod tests {
         assert!(html.contains("Mentoraat</span>"));
         assert!(html.contains("<span class=\"zb-overview__plan\">2 acties, 1 klaar</span>"));
         assert!(html.contains(": 2 acties, 1 klaar, 1 te laat"));
-        assert!(html
-            .contains("<th scope=\"row\">Mentoraat</th><td>In ontwikkeling</td><td>Geborgd</td>"));
+        assert!(html.contains(
+            "<li><strong>Mentoraat</strong><br>2025-2026: In ontwikkeling<br>2026-2027: Geborgd</li>"
+        ));
         let without_last = overview(&s, &BTreeSet::new(), 3, &now, None, today).into_string();
-        assert!(!without_last.contains("zb-year-table"));
+        assert!(!without_last.contains("zb-year-list"));
 
         let doc = document(&s, &now, Some(&last), today).into_string();
-        assert!(doc.contains("zb-year-table"));
+        assert!(doc
+            .contains("<th scope=\"row\">Mentoraat</th><td>In ontwikkeling</td><td>Geborgd</td>"));
+        assert!(doc.contains("2 acties, 1 klaar: zie het actieplan aan het eind."));
         assert_eq!(doc.matches("<tr class=\"zb-plan-table__late\">").count(), 1);
         assert!(doc.contains("<td>oktober 2026</td>"));
     }

@@ -41,6 +41,7 @@ names! {
         Down = "actie-omlaag",
         Remove = "actie-verwijderen",
         Undo = "actie-terugzetten",
+        CarryOpen = "acties-overnemen",
         Calendar = "actieplan-agenda",
     }
 }
@@ -59,6 +60,46 @@ pub fn control_id(item: &str, action: &str, field: &str) -> String {
 /// The id of the marks after an action's number (see [`marks`]).
 pub fn marks_id(item: &str, action: &str) -> String {
     control_id(item, action, "merk")
+}
+
+/// What the plan's status line says after a change to the list.
+pub enum Said<'a> {
+    /// Action `n` (from 1), with its text, was removed: it can be put back.
+    Removed {
+        n: usize,
+        what: &'a str,
+        item: &'a str,
+    },
+    /// An action moved to place `to` (from 1) of `of`.
+    Moved { to: usize, of: usize },
+    /// This many of last year's open actions were taken over.
+    Carried(usize),
+}
+
+/// The status line's content (its element stays, so screen readers hear
+/// each change).
+pub fn said(said: &Said<'_>) -> Markup {
+    html! {
+        p {
+            @match said {
+                Said::Removed { n, what, item } => {
+                    "Actie " (n) " (" (short(what)) ") is verwijderd. "
+                    button type="button" class="zb-link-button" id=(format!("{}-terug", section_id(item))) data-action=(PlanAction::Undo) { "Terugzetten" }
+                }
+                Said::Moved { to, of } => { "De actie staat nu op plek " (to) " van " (of) "." }
+                Said::Carried(n) => { (plural_actions(*n)) " van vorig jaar overgenomen." }
+            }
+        }
+    }
+}
+
+/// At most the first 40 characters of a text, to name it.
+fn short(text: &str) -> String {
+    let text = text_or_dash(text.trim());
+    match text.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
 }
 
 /// The id of the polite status line of an item's plan.
@@ -101,14 +142,12 @@ fn due_choices(year: SchoolYear, due: Option<Due>) -> Vec<(String, String)> {
 }
 
 /// An item's actions, with their controls; last year's closed ones below.
-/// `undo` is the number (from 1) of an action just removed, to offer it back.
 pub fn editor(
     item: &ItemDef,
     year: SchoolYear,
     actions: &[Action],
     last_year: Option<(SchoolYear, &[Action])>,
     today: Date,
-    undo: Option<usize>,
 ) -> Markup {
     let section = section_id(&item.id);
     let title = format!("{section}-titel");
@@ -117,12 +156,23 @@ pub fn editor(
     let closed: Vec<&Action> = last_year
         .map(|(_, list)| list.iter().filter(|a| !a.status.is_open()).collect())
         .unwrap_or_default();
+    // Open actions of last year that are not in this year's plan (added
+    // last year after this year's plan began, or removed here).
+    let missing = last_year.map_or(0, |(_, list)| missing_open(list, actions).count());
     html! {
         section class="zb-plan" data-item=(item.id) aria-labelledby=(title) {
             h3 id=(title) class="zb-plan__title" { "Acties" }
             p class="zb-hint" id=(hint) {
                 "Wat gaat er gebeuren, wie doet het en wanneer is het klaar? "
                 "Schrijf bij 'Wie' een rol, zoals 'mentoren' of 'ondersteuningscoördinator'. Geen namen van personen."
+            }
+            @if let Some((year, _)) = last_year.filter(|_| missing > 0) {
+                div class="zb-notice zb-plan__carry" {
+                    p { "In " (year) " stonden hier nog " (plural_actions(missing)) " die niet klaar waren en niet in dit plan staan." }
+                    button type="button" class="zb-button zb-button--secondary" data-action=(PlanAction::CarryOpen) {
+                        "Open acties van vorig jaar overnemen"
+                    }
+                }
             }
             @if actions.is_empty() {
                 p.zb-plan__empty { "Nog geen acties." }
@@ -184,17 +234,9 @@ pub fn editor(
             button type="button" class="zb-button zb-button--secondary" id=(format!("{section}-nieuw")) data-action=(PlanAction::Add) {
                 "Actie toevoegen"
             }
-            div id=(status_id(&item.id)) aria-live="polite" class="zb-plan__status" {
-                @if let Some(n) = undo {
-                    p {
-                        "Actie " (n) " is verwijderd. "
-                        button type="button" class="zb-link-button" id=(format!("{section}-terug")) data-action=(PlanAction::Undo) { "Terugzetten" }
-                    }
-                }
-            }
             @if let Some((year, _)) = last_year.filter(|_| !closed.is_empty()) {
                 details.zb-plan__last {
-                    summary { "Afgerond in " (year) " (" (closed.len()) ")" }
+                    summary { "Klaar of gestopt in " (year) " (" (closed.len()) ")" }
                     ul {
                         @for a in &closed {
                             li { (text_or_dash(&a.what)) " · " (a.status.label()) }
@@ -206,9 +248,31 @@ pub fn editor(
     }
 }
 
+/// Last year's open actions that this year's plan does not hold.
+pub fn missing_open<'a>(
+    last_year: &'a [Action],
+    now: &'a [Action],
+) -> impl Iterator<Item = &'a Action> {
+    last_year
+        .iter()
+        .filter(|a| a.status.is_open() && !now.iter().any(|b| b.id == a.id))
+}
+
+fn plural_actions(n: usize) -> String {
+    if n == 1 {
+        "1 actie".to_owned()
+    } else {
+        format!("{n} acties")
+    }
+}
+
 fn text_or_dash(text: &str) -> &str {
+    text_or(text, "(zonder omschrijving)")
+}
+
+fn text_or<'a>(text: &'a str, empty: &'a str) -> &'a str {
     if text.trim().is_empty() {
-        "(zonder omschrijving)"
+        empty
     } else {
         text
     }
@@ -250,7 +314,7 @@ pub fn table(
     caption: &str,
 ) -> Markup {
     html! {
-        div.zb-table-scroll {
+        div.zb-table-scroll tabindex="0" role="region" aria-label=(caption) {
             table class="zb-table zb-plan-table" {
                 caption { (caption) }
                 thead {
@@ -272,12 +336,12 @@ pub fn table(
                                     None => (item_title(instrument, item)),
                                 }
                             }
-                            td {
+                            td.zb-plan-table__what {
                                 (text_or_dash(&a.what))
                                 @if let Some(year) = a.carried_from { br; span.zb-plan__carried { "Uit " (year) } }
                             }
-                            td { (a.who) }
-                            td { (a.due.map(|d| d.dutch()).unwrap_or_default()) }
+                            td { (text_or(&a.who, "–")) }
+                            td { (a.due.map_or_else(|| "Nog geen datum".to_owned(), |d| d.dutch())) }
                             td {
                                 (a.status.label())
                                 @if late { br; strong.zb-plan__late { "Te laat" } }
@@ -321,13 +385,15 @@ fn rating<'a>(
         .map(|o| o.label.as_ref())
 }
 
-/// This year's "Waar staan wij?" beside last year's, for every item. Empty
-/// when there is no last year, or the instrument asks for no rating.
+/// This year's "Waar staan wij?" beside last year's, for every item: a
+/// table, or a list when `compact` (the narrow overview). Empty when there
+/// is no last year, or the instrument asks for no rating.
 pub fn year_over_year(
     instrument: &Instrument,
     year: SchoolYear,
     now: &Reflection,
     previous: Option<&Reflection>,
+    compact: bool,
 ) -> Markup {
     let Some(previous) = previous else {
         return html! {};
@@ -346,10 +412,24 @@ pub fn year_over_year(
     if rows.is_empty() {
         return html! {};
     }
+    if compact {
+        // In the narrow overview: a list, not a table.
+        return html! {
+            ul.zb-year-list {
+                @for (title, last, now) in &rows {
+                    li {
+                        strong { (title) } br;
+                        (year.previous()) ": " (last.unwrap_or("–")) br;
+                        (year) ": " (now.unwrap_or("–"))
+                    }
+                }
+            }
+        };
+    }
     html! {
-        div.zb-table-scroll {
+        div.zb-table-scroll tabindex="0" role="region" aria-label="Waar staan wij? Vorig jaar en dit jaar" {
             table class="zb-table zb-year-table" {
-                caption { "Waar staan wij? Dit jaar en vorig jaar" }
+                caption { "Waar staan wij? Vorig jaar en dit jaar" }
                 thead {
                     tr {
                         th scope="col" { "Onderdeel" }
@@ -424,7 +504,7 @@ pub fn view(
             p.zb-hint.zb-no-print {
                 "Het agendabestand zet de open acties op de dag dat ze klaar moeten zijn, en herinnert je aan de reflectie van volgend jaar en aan het bevestigen van de ontvangst. Je opent het met Outlook, Google Agenda of de agenda op je telefoon."
             }
-            (year_over_year(instrument, sel.year, now, previous))
+            (year_over_year(instrument, sel.year, now, previous, false))
             @if !last_rows.is_empty() {
                 (table(None, instrument, &last_rows, today, &format!("Actieplan van vorig schooljaar ({})", sel.year.previous())))
             }
