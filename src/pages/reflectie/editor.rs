@@ -306,12 +306,12 @@ impl EditorCtx {
             }
             PlanAction::CarryOpen => {
                 let first = self.state.try_update_value(|s| {
-                    let from = s.sel.year.previous();
-                    let last = plan::actions_of(s.previous.as_ref()?, item).to_vec();
-                    let now = plan::actions_of(&s.draft.body, item).to_vec();
+                    let last = plan::actions_of(s.previous.as_ref()?, item);
                     let open: Vec<core_plan::Action> =
-                        plan::missing_open(&last, &now).cloned().collect();
-                    let carried = core_plan::carry_over(&open, from);
+                        plan::missing_open(last, plan::actions_of(&s.draft.body, item))
+                            .cloned()
+                            .collect();
+                    let carried = core_plan::carry_over(&open, s.sel.year.previous());
                     let first = carried.first()?.id.clone();
                     let count = carried.len();
                     s.actions_mut(item).extend(carried);
