@@ -130,6 +130,28 @@ pub fn load_all() -> Result<Loaded, StorageError> {
     Ok(loaded)
 }
 
+/// Removes everything Zichtbaar keeps in this browser, for a shared
+/// computer: every record (also those it cannot read), the names to leave
+/// out, the school list, which receipt was last worked on, and the
+/// collection of `/verzamelen`. The app's own files (the service worker's
+/// cache) stay, so it still works offline.
+pub async fn wipe_all() -> Result<(), StorageError> {
+    let storage = local_storage()?;
+    let len = storage.length().map_err(StorageError::from_js)?;
+    let mut keys = Vec::new();
+    for i in 0..len {
+        if let Some(key) = storage.key(i).map_err(StorageError::from_js)? {
+            if key.starts_with(stored::KEY_PREFIX) {
+                keys.push(key);
+            }
+        }
+    }
+    for key in keys {
+        storage.remove_item(&key).map_err(StorageError::from_js)?;
+    }
+    collection::delete_all().await
+}
+
 /// The raw text stored under `key`, for backups of unreadable records.
 pub fn raw(key: &str) -> Result<Option<String>, StorageError> {
     local_storage()?

@@ -31,6 +31,9 @@ const BATCH: u32 = 100;
 
 thread_local! {
     static OPEN: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+    /// Closes the open database when another tab wants to delete it
+    /// ([`delete_all`]): kept as long as the connection.
+    static ON_CHANGE: RefCell<Option<dom::Listener>> = const { RefCell::new(None) };
 }
 
 fn failed(what: &str) -> StorageError {
@@ -124,7 +127,52 @@ async fn database() -> Result<IdbDatabase, StorageError> {
         .dyn_into()
         .map_err(|_| failed("geen database"))?;
     OPEN.with(|o| *o.borrow_mut() = Some(db.clone()));
+    // Another tab wiping this device ([`delete_all`]) waits for this
+    // connection: let it go. The next use opens the database anew.
+    let closing = db.clone();
+    let listener = dom::listen(&db, "versionchange", move |_| {
+        closing.close();
+        OPEN.with(|o| *o.borrow_mut() = None);
+    });
+    ON_CHANGE.with(|c| *c.borrow_mut() = Some(listener));
     Ok(db)
+}
+
+/// Deletes the whole collection database: every file read on
+/// `/verzamelen` (for wiping a shared computer). A page holding it open
+/// lets go when asked; if one does not, this says so instead of waiting.
+pub async fn delete_all() -> Result<(), StorageError> {
+    if let Some(db) = OPEN.with(|o| o.borrow_mut().take()) {
+        db.close();
+    }
+    let factory = web_sys::window()
+        .ok_or_else(|| StorageError::Unavailable("no window".into()))?
+        .indexed_db()
+        .map_err(StorageError::from_js)?
+        .ok_or_else(|| StorageError::Unavailable("no IndexedDB".into()))?;
+    let request = factory.delete_database(DB).map_err(StorageError::from_js)?;
+    let done = Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+        request.set_onblocked(Some(&reject));
+    });
+    let outcome = JsFuture::from(done).await;
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    request.set_onblocked(None);
+    match outcome {
+        Ok(_) => Ok(()),
+        Err(event) => {
+            let kind = js_sys::Reflect::get(&event, &"type".into())
+                .ok()
+                .and_then(|t| t.as_string());
+            if kind.as_deref() == Some("blocked") {
+                Err(failed("een ander tabblad met Gedeelde reflecties houdt de gegevens open; sluit dat tabblad en probeer het opnieuw"))
+            } else {
+                Err(error_of(request.error().ok().flatten()))
+            }
+        }
+    }
 }
 
 fn transaction(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbTransaction, StorageError> {

@@ -1,0 +1,71 @@
+// Wiping a shared computer: after offering a backup and asking, every
+// record, setting and the collection of /verzamelen are gone from this
+// browser (read back from storage), while the app itself keeps working.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { startApp, appReady, ROOT } from "./support.mjs";
+import { ReflectiePage, freezeClock, download } from "./pages.mjs";
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+/** Every key this origin keeps in localStorage, and the names of its IndexedDB databases. */
+const storageOf = (page) =>
+  page.evaluate(async () => ({
+    keys: Object.keys(localStorage),
+    databases: (await indexedDB.databases()).map((d) => d.name),
+  }));
+
+test("'Alles van dit apparaat wissen' offers a backup, asks, then leaves nothing of the user's behind", async () => {
+  const context = await app.newContext();
+  await freezeClock(context);
+  const page = await context.newPage();
+  const r = new ReflectiePage(page, app.url);
+  await r.open();
+  await r.textbox("Hoe gaan we dat aanpakken?").fill("Iets om te wissen");
+  await r.waitSaved();
+  await page.evaluate(() => localStorage.setItem("zichtbaar.watch-names", "Jan Jansen"));
+  // The collection: a shared file read on /verzamelen, still open in a second tab.
+  const swv = await context.newPage();
+  await swv.goto(app.url + "verzamelen/");
+  await appReady(swv);
+  await swv.locator("#c-files-input").setInputFiles(join(ROOT, "docs/examples/export-reflection.json"));
+  await swv.waitForFunction(() => document.querySelector("#c-status")?.textContent.startsWith("Klaar"));
+  const filled = await storageOf(page);
+  assert.ok(filled.keys.filter((k) => k.startsWith("zichtbaar.")).length >= 2, filled.keys.join());
+  assert.ok(filled.databases.includes("zichtbaar-verzamelen"));
+
+  await page.goto(app.url + "privacy/");
+  await appReady(page);
+  await page.getByRole("button", { name: "Alles van dit apparaat wissen" }).click();
+  // Asked first, with the backup offered and focus on the choice.
+  assert.match(await page.locator("#zb-wipe").innerText(), /Weet je het zeker\?[\s\S]*Dit wist 1 reflecties en bevestigingen/);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Ja, alles wissen");
+  const { text } = await download(page, () => page.getByRole("button", { name: "Eerst een reservekopie downloaden" }).click());
+  assert.equal(JSON.parse(text).records.length, 1);
+  // "Nee" wipes nothing.
+  await page.getByRole("button", { name: "Nee, niets wissen" }).click();
+  assert.match(await page.locator("#zb-wipe-status").innerText(), /Er is niets gewist/);
+  assert.deepEqual(await storageOf(page), filled);
+
+  await page.getByRole("button", { name: "Alles van dit apparaat wissen" }).click();
+  await page.getByRole("button", { name: "Ja, alles wissen" }).click();
+  await page.waitForFunction(() => /gewist[.:]/.test(document.querySelector("#zb-wipe-status")?.textContent ?? ""), null, { timeout: 10000 });
+  assert.match(await page.locator("#zb-wipe-status").innerText(), /Alles is van dit apparaat gewist/);
+  assert.equal(await page.locator("#zb-storage-records").innerText(), "0");
+  const after = await storageOf(page);
+  assert.deepEqual(after.keys.filter((k) => k.startsWith("zichtbaar.")), []);
+  assert.ok(!after.databases.includes("zichtbaar-verzamelen"), after.databases.join());
+  // The app still works: the reflection opens empty.
+  await r.open();
+  assert.equal(await r.textbox("Hoe gaan we dat aanpakken?").inputValue(), "");
+  await context.close();
+  app.assertClean();
+});
