@@ -101,6 +101,12 @@ pub async fn texts(reading: js_sys::Promise, count: usize, max_bytes: f64) -> Ve
         .collect()
 }
 
+/// The text of one file the user chose (a backup to restore), or `None`
+/// when the browser could not read it.
+pub async fn read_text(file: &web_sys::File) -> Option<String> {
+    JsFuture::from(file.text()).await.ok()?.as_string()
+}
+
 /// What was dropped on the page, taken while the drop event lasts (the
 /// browser forgets it afterwards): files as they are, folders to walk.
 pub struct Dropped {

@@ -2,10 +2,16 @@
 //! backup of everything in one click, and wiping everything from a shared
 //! computer (after offering the backup, and asking).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
+use zichtbaar_core::backup::{self, Compared};
+use zichtbaar_core::{Body, Perspective, Record};
 
 use crate::html::{html, names, Id, Markup};
-use crate::{dom, files, storage};
+use crate::{dom, files, instruments, storage};
 
 const USAGE: Id = Id("zb-storage-usage");
 const PERSISTED: Id = Id("zb-storage-persisted");
@@ -16,6 +22,11 @@ const WIPE: Id = Id("zb-wipe");
 const WIPE_STATUS: Id = Id("zb-wipe-status");
 const WIPE_YES: Id = Id("zb-wipe-yes");
 const WIPE_ASK: Id = Id("zb-wipe-ask");
+const RESTORE_INPUT: Id = Id("zb-restore-file");
+/// Where the preview of a restore is drawn.
+const RESTORE: Id = Id("zb-restore");
+const RESTORE_STATUS: Id = Id("zb-restore-status");
+const RESTORE_TITLE: Id = Id("zb-restore-title");
 
 names! {
     /// What the page's buttons do.
@@ -24,6 +35,75 @@ names! {
         WipeAsk = "wipe-ask",
         WipeYes = "wipe-yes",
         WipeNo = "wipe-no",
+        Restore = "restore",
+        RestoreCancel = "restore-cancel",
+    }
+}
+
+/// What a record is, in words: "Ondersteuningsstructuur op school,
+/// 2026-2027, eigen reflectie".
+fn describe(r: &Record) -> String {
+    let instrument = instruments::by_id(&r.instrument.id)
+        .map_or(r.instrument.id.as_str(), |i| i.def().short_title.as_ref());
+    match &r.body {
+        Body::Reflection(x) => format!(
+            "{instrument}, {}, {}",
+            r.school_year,
+            match x.perspective {
+                Perspective::Persoonlijk => "eigen reflectie",
+                Perspective::Team => "reflectie van het team",
+            }
+        ),
+        Body::Receipt(x) => format!("Ontvangstbevestiging {}, {}", x.school_name, r.school_year),
+    }
+}
+
+/// The preview of a restore: each record of the backup, what restoring it
+/// would do, and a box to choose it (new and newer ones chosen already; an
+/// older one only when the user ticks it).
+fn restore_preview(compared: &[(&Record, Compared)], unreadable: usize) -> Markup {
+    let chosen = compared
+        .iter()
+        .filter(|(_, c)| c.restored_by_default())
+        .count();
+    html! {
+        h3 id=(RESTORE_TITLE) tabindex="-1" { "Wat er verandert" }
+        @if compared.is_empty() {
+            p { "Er staat niets in deze reservekopie dat Zichtbaar kan lezen." }
+        }
+        ul.zb-restore {
+            @for (i, (r, c)) in compared.iter().enumerate() {
+                li {
+                    @let id = format!("zb-restore-{i}");
+                    @match c {
+                        Compared::Same => {
+                            span { (describe(r)) ": staat al zo op dit apparaat." }
+                        }
+                        _ => {
+                            label.zb-choice for=(id) {
+                                input type="checkbox" id=(id) data-restore=(i) checked[c.restored_by_default()];
+                                span {
+                                    (describe(r)) ", gewijzigd op " (r.updated.dutch()) ": "
+                                    @match c {
+                                        Compared::New => "nieuw op dit apparaat.",
+                                        Compared::Newer => "nieuwer dan wat hier staat; vervangt dat.",
+                                        _ => strong { "ouder dan wat hier staat. Terugzetten vervangt nieuwer werk." },
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        @if unreadable > 0 {
+            p.zb-notice { (unreadable) " onderdelen van de reservekopie konden niet gelezen worden; die worden overgeslagen." }
+        }
+        div.zb-wipe__buttons {
+            button type="button" class="zb-button" data-action=(Action::Restore) { "Gekozen onderdelen terugzetten" }
+            button type="button" class="zb-button zb-button--secondary" data-action=(Action::RestoreCancel) { "Annuleren" }
+        }
+        p.zb-hint { (chosen) " van de " (compared.len()) " zijn al gekozen." }
     }
 }
 
@@ -34,7 +114,7 @@ fn wipe(asking: bool, records: usize) -> Markup {
             div class="zb-notice zb-wipe__ask" {
                 p { strong { "Weet je het zeker?" } }
                 p {
-                    "Dit wist " (records) " reflecties en bevestigingen, de bestanden bij Gedeelde reflecties, de namen die je liet weglaten en de lijst van scholen. "
+                    "Dit wist " (parts(records, "reflectie of bevestiging", "reflecties en bevestigingen")) ", de bestanden bij Gedeelde reflecties, de namen die je liet weglaten en de lijst van scholen. "
                     "Terughalen kan alleen met een reservekopie. Download er daarom eerst een als je je antwoorden wilt houden."
                 }
                 div.zb-wipe__buttons {
@@ -47,6 +127,11 @@ fn wipe(asking: bool, records: usize) -> Markup {
             button type="button" class="zb-button zb-button--secondary" id=(WIPE_ASK) data-action=(Action::WipeAsk) { "Alles van dit apparaat wissen" }
         }
     }
+}
+
+/// "1 onderdeel", "2 onderdelen".
+fn parts(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn fact(label: &str, id: &str, value: &str) -> Markup {
@@ -82,6 +167,12 @@ fn markup(records: usize, unreadable: usize, failed: Option<&str>) -> Markup {
         button type="button" class="zb-button" data-action=(Action::BackupAll) { "Reservekopie van alles downloaden" }
         p.zb-hint { "Een reservekopie is een bestand met alles wat je hebt ingevuld. Het is niet anoniem: bewaar het goed en deel het niet." }
         p id=(BACKUP_STATUS) role="status" {}
+        h2 { "Reservekopie terugzetten" }
+        p { "Kies een reservekopie van Zichtbaar, bijvoorbeeld van een andere computer. Je ziet eerst wat er verandert. Nieuwer werk op dit apparaat wordt alleen vervangen als jij dat kiest." }
+        label class="zb-button zb-button--secondary" for=(RESTORE_INPUT) { "Reservekopie kiezen" }
+        input type="file" id=(RESTORE_INPUT) class="zb-visually-hidden" accept=".json,application/json";
+        div id=(RESTORE) {}
+        div id=(RESTORE_STATUS) aria-live="polite" {}
         h2 { "Werk je op een gedeelde computer?" }
         p { "Dan kunnen anderen die dezelfde browser gebruiken, je antwoorden zien. Download een reservekopie en wis daarna alles van dit apparaat. Zichtbaar zelf blijft werken, ook zonder internet." }
         div id=(WIPE) { (wipe(false, records)) }
@@ -118,7 +209,43 @@ pub fn mount(main: &web_sys::Element) {
         let persisted = storage::is_persisted().await;
         dom::set_text(PERSISTED, persisted_text(persisted));
     });
-    dom::keep(vec![dom::listen(main, "click", |ev| {
+    // The backup being restored, while its preview is shown.
+    let pending: Rc<RefCell<Vec<Record>>> = Rc::default();
+    let on_file = {
+        let pending = pending.clone();
+        move |ev: web_sys::Event| {
+            let Some(input) =
+                dom::target(&ev).and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            if input.id() != RESTORE_INPUT.as_str() {
+                return;
+            }
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let pending = pending.clone();
+            spawn_local(async move {
+                let said = match files::read_text(&file).await.map(|t| backup::decode(&t)) {
+                    None => Some("Dit bestand kon niet gelezen worden.".to_owned()),
+                    Some(Err(backup::BackupError::Newer(v))) => Some(format!("Deze reservekopie is gemaakt met een nieuwere versie van Zichtbaar (formaat {v}). Laad de pagina opnieuw om de nieuwste versie te krijgen.")),
+                    Some(Err(backup::BackupError::NotABackup(_))) => Some("Dit is geen reservekopie van Zichtbaar. Een reservekopie heet meestal zichtbaar-reservekopie-….json.".to_owned()),
+                    Some(Ok(restored)) => {
+                        let here = storage::load_all().map(|l| l.records).unwrap_or_default();
+                        let compared = backup::compare(&restored.records, &here);
+                        dom::set_html(RESTORE, &restore_preview(&compared, restored.problems.len()));
+                        *pending.borrow_mut() = compared.into_iter().map(|(r, _)| r.clone()).collect();
+                        dom::focus(RESTORE_TITLE);
+                        None
+                    }
+                };
+                dom::set_text(RESTORE_STATUS, said.as_deref().unwrap_or(""));
+            });
+        }
+    };
+    let on_click = move |ev: web_sys::Event| {
         let Some((action, _)) = dom::named::<Action>(&ev) else {
             return;
         };
@@ -144,6 +271,42 @@ pub fn mount(main: &web_sys::Element) {
                 dom::set_text(WIPE_STATUS, "Er is niets gewist.");
                 dom::focus(WIPE_ASK);
             }
+            Action::Restore => {
+                let chosen: Vec<usize> = dom::by_id(RESTORE)
+                    .and_then(|r| r.query_selector_all("input[data-restore]").ok())
+                    .map(|list| {
+                        (0..list.length())
+                            .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+                            .filter(dom::is_checked)
+                            .filter_map(|el| el.get_attribute("data-restore")?.parse().ok())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let records = std::mem::take(&mut *pending.borrow_mut());
+                let mut saved = 0;
+                let mut failure = None;
+                for record in chosen.iter().filter_map(|&i| records.get(i)) {
+                    match storage::save(record) {
+                        Ok(()) => saved += 1,
+                        Err(e) => failure = Some(e.uitleg()),
+                    }
+                }
+                dom::set_html(RESTORE, &html! {});
+                dom::set_text(RECORDS, &count().to_string());
+                let said = match failure {
+                    None => format!("{} teruggezet.", parts(saved, "onderdeel", "onderdelen")),
+                    Some(why) => format!(
+                        "{} teruggezet; de rest niet: {why}.",
+                        parts(saved, "onderdeel", "onderdelen")
+                    ),
+                };
+                dom::set_text(RESTORE_STATUS, &said);
+            }
+            Action::RestoreCancel => {
+                pending.borrow_mut().clear();
+                dom::set_html(RESTORE, &html! {});
+                dom::set_text(RESTORE_STATUS, "Er is niets teruggezet.");
+            }
             Action::WipeYes => {
                 dom::set_text(WIPE_STATUS, "Bezig met wissen…");
                 spawn_local(async move {
@@ -160,7 +323,11 @@ pub fn mount(main: &web_sys::Element) {
                 });
             }
         }
-    })]);
+    };
+    dom::keep(vec![
+        dom::listen(main, "click", on_click),
+        dom::listen(main, "change", on_file),
+    ]);
 }
 
 #[cfg(test)]
@@ -179,9 +346,44 @@ mod tests {
         assert!(html.contains("data-action=\"wipe-ask\""));
         let asking = wipe(true, 3).into_string();
         assert!(asking.contains("Dit wist 3 reflecties en bevestigingen"));
+        assert!(wipe(true, 1)
+            .into_string()
+            .contains("Dit wist 1 reflectie of bevestiging,"));
         assert!(asking.contains("Eerst een reservekopie downloaden"));
         assert!(markup(0, 0, Some("de opslag is vol"))
             .into_string()
             .contains("Niet te lezen: de opslag is vol."));
+    }
+
+    #[test]
+    fn the_restore_preview_chooses_new_and_newer_and_leaves_older_to_the_user() {
+        let instrument = instruments::default().expect("a bundled instrument");
+        let today = zichtbaar_core::Date::new(2026, 11, 25).unwrap();
+        let record = |n: u8| {
+            Record::new_reflection(
+                zichtbaar_core::RecordId::from_random([n; 16]),
+                instrument,
+                zichtbaar_core::SchoolYear::starting(2026),
+                Perspective::Team,
+                today,
+            )
+        };
+        let (a, b, c, d) = (record(1), record(2), record(3), record(4));
+        let compared = [
+            (&a, Compared::New),
+            (&b, Compared::Newer),
+            (&c, Compared::Same),
+            (&d, Compared::Older),
+        ];
+        let html = restore_preview(&compared, 2).into_string();
+        assert_eq!(html.matches("type=\"checkbox\"").count(), 3);
+        assert_eq!(html.matches(" checked>").count(), 2);
+        assert!(html.contains("data-restore=\"3\">"));
+        assert!(html.contains(
+            "reflectie van het team, gewijzigd op 25 november 2026: nieuw op dit apparaat."
+        ));
+        assert!(html.contains("staat al zo op dit apparaat."));
+        assert!(html.contains("2 onderdelen van de reservekopie konden niet gelezen worden"));
+        assert!(html.contains("2 van de 4 zijn al gekozen."));
     }
 }

@@ -3,7 +3,8 @@
 // browser (read back from storage), while the app itself keeps working.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startApp, appReady, ROOT } from "./support.mjs";
 import { ReflectiePage, freezeClock, download } from "./pages.mjs";
@@ -46,7 +47,7 @@ test("'Alles van dit apparaat wissen' offers a backup, asks, then leaves nothing
   await appReady(page);
   await page.getByRole("button", { name: "Alles van dit apparaat wissen" }).click();
   // Asked first, with the backup offered and focus on the choice.
-  assert.match(await page.locator("#zb-wipe").innerText(), /Weet je het zeker\?[\s\S]*Dit wist 1 reflecties en bevestigingen/);
+  assert.match(await page.locator("#zb-wipe").innerText(), /Weet je het zeker\?[\s\S]*Dit wist 1 reflectie of bevestiging,/);
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Ja, alles wissen");
   const { text } = await download(page, () => page.getByRole("button", { name: "Eerst een reservekopie downloaden" }).click());
   assert.equal(JSON.parse(text).records.length, 1);
@@ -66,6 +67,61 @@ test("'Alles van dit apparaat wissen' offers a backup, asks, then leaves nothing
   // The app still works: the reflection opens empty.
   await r.open();
   assert.equal(await r.textbox("Hoe gaan we dat aanpakken?").inputValue(), "");
+  await context.close();
+  app.assertClean();
+});
+
+test("a backup is restored after a preview: new records come back, newer work here is only replaced when asked", async () => {
+  const context = await app.newContext();
+  await freezeClock(context);
+  const page = await context.newPage();
+  const r = new ReflectiePage(page, app.url);
+  await r.open();
+  await r.textbox("Hoe gaan we dat aanpakken?").fill("Versie uit de reservekopie");
+  await r.waitSaved();
+  await page.goto(app.url + "privacy/");
+  await appReady(page);
+  const backup = await download(page, () => page.getByRole("button", { name: "Reservekopie van alles downloaden" }).click());
+  const path = join(mkdtempSync(join(tmpdir(), "zichtbaar-backup-")), backup.name);
+  writeFileSync(path, backup.text);
+
+  // Later work on this device: the backup is now older.
+  await r.open();
+  await r.textbox("Hoe gaan we dat aanpakken?").fill("Nieuwer werk op dit apparaat");
+  await r.waitSaved();
+  await page.goto(app.url + "privacy/");
+  await appReady(page);
+  await page.locator("#zb-restore-file").setInputFiles(path);
+  await page.locator("#zb-restore-title").waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "zb-restore-title");
+  const older = page.getByRole("checkbox", { name: /ouder dan wat hier staat/ });
+  assert.equal(await older.isChecked(), false);
+  await page.getByRole("button", { name: "Gekozen onderdelen terugzetten" }).click();
+  assert.match(await page.locator("#zb-restore-status").innerText(), /0 onderdelen teruggezet/);
+  await r.open();
+  assert.equal(await r.textbox("Hoe gaan we dat aanpakken?").inputValue(), "Nieuwer werk op dit apparaat");
+
+  // On an empty device (wiped), the same backup brings the record back.
+  await page.goto(app.url + "privacy/");
+  await appReady(page);
+  await page.getByRole("button", { name: "Alles van dit apparaat wissen" }).click();
+  await page.getByRole("button", { name: "Ja, alles wissen" }).click();
+  await page.waitForFunction(() => /gewist[.:]/.test(document.querySelector("#zb-wipe-status")?.textContent ?? ""));
+  await page.locator("#zb-restore-file").setInputFiles(path);
+  const fresh = page.getByRole("checkbox", { name: /nieuw op dit apparaat/ });
+  assert.equal(await fresh.isChecked(), true);
+  await page.getByRole("button", { name: "Gekozen onderdelen terugzetten" }).click();
+  assert.match(await page.locator("#zb-restore-status").innerText(), /1 onderdeel teruggezet/);
+  assert.equal(await page.locator("#zb-storage-records").innerText(), "1");
+  await r.open();
+  assert.equal(await r.textbox("Hoe gaan we dat aanpakken?").inputValue(), "Versie uit de reservekopie");
+
+  // Not a backup: said plainly, nothing changes.
+  await page.goto(app.url + "privacy/");
+  await appReady(page);
+  await page.locator("#zb-restore-file").setInputFiles(join(ROOT, "docs/examples/export-reflection.json"));
+  await page.waitForFunction(() => document.querySelector("#zb-restore-status")?.textContent.length > 0);
+  assert.match(await page.locator("#zb-restore-status").innerText(), /Dit is geen reservekopie van Zichtbaar/);
   await context.close();
   app.assertClean();
 });

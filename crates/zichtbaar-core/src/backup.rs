@@ -83,3 +83,113 @@ pub fn decode(text: &str) -> Result<Restored, BackupError> {
     }
     Ok(restored)
 }
+
+/// How a record in a backup compares with the one on this device with the
+/// same id (revisions go up with every saved change).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compared {
+    /// Not on this device.
+    New,
+    /// A later revision than this device's.
+    Newer,
+    /// The same revision: nothing to do.
+    Same,
+    /// An earlier revision: restoring it would undo later work, so only
+    /// when the user asks for it.
+    Older,
+}
+
+impl Compared {
+    /// Restored unless the user says otherwise: new and newer records.
+    pub fn restored_by_default(self) -> bool {
+        matches!(self, Compared::New | Compared::Newer)
+    }
+}
+
+/// Each record of a backup, compared with the records on this device, in
+/// the backup's order. When a backup holds the same id twice, the highest
+/// revision is the one compared (and the other is left out).
+pub fn compare<'a>(backup: &'a [Record], here: &[Record]) -> Vec<(&'a Record, Compared)> {
+    let mut out: Vec<(&'a Record, Compared)> = Vec::new();
+    for record in backup {
+        if let Some(at) = out.iter().position(|(r, _)| r.id == record.id) {
+            if out[at].0.revision >= record.revision {
+                continue;
+            }
+            out.remove(at);
+        }
+        let compared = match here.iter().find(|h| h.id == record.id) {
+            None => Compared::New,
+            Some(h) if record.revision > h.revision => Compared::Newer,
+            Some(h) if record.revision == h.revision => Compared::Same,
+            Some(_) => Compared::Older,
+        };
+        out.push((record, compared));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::SchoolYear;
+    use crate::instrument::InstrumentRef;
+    use crate::record::{Perspective, RecordId};
+
+    fn record(n: u8, revision: u32) -> Record {
+        let today = Date::new(2026, 11, 23).unwrap();
+        Record {
+            id: RecordId::from_random([n; 16]),
+            revision,
+            instrument: InstrumentRef {
+                id: "ondersteuningsstructuur".to_owned(),
+                version: "2026.2".to_owned(),
+                digest: "sha256:00".to_owned(),
+            },
+            school_year: SchoolYear::starting(2026),
+            created: today,
+            updated: today,
+            body: crate::record::Body::Reflection(crate::record::Reflection::new(
+                Perspective::Persoonlijk,
+            )),
+        }
+    }
+
+    #[test]
+    fn new_and_newer_are_restored_same_is_skipped_older_only_when_asked() {
+        let here = [record(1, 3), record(2, 3), record(3, 3)];
+        let backup = [record(1, 5), record(2, 3), record(3, 2), record(4, 1)];
+        let compared: Vec<_> = compare(&backup, &here)
+            .into_iter()
+            .map(|(r, c)| (r.id.clone(), c, c.restored_by_default()))
+            .collect();
+        assert_eq!(
+            compared,
+            [
+                (backup[0].id.clone(), Compared::Newer, true),
+                (backup[1].id.clone(), Compared::Same, false),
+                (backup[2].id.clone(), Compared::Older, false),
+                (backup[3].id.clone(), Compared::New, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_backup_holding_an_id_twice_offers_its_highest_revision_once() {
+        let backup = [record(1, 2), record(1, 7), record(1, 4)];
+        let compared = compare(&backup, &[record(1, 5)]);
+        assert_eq!(compared.len(), 1);
+        assert_eq!(
+            (compared[0].0.revision, compared[0].1),
+            (7, Compared::Newer)
+        );
+    }
+
+    #[test]
+    fn a_backup_round_trips_through_encode_and_decode() {
+        let records = [record(1, 2), record(2, 9)];
+        let restored = decode(&encode(&records, Date::new(2026, 11, 25).unwrap())).unwrap();
+        assert_eq!(restored.records, records);
+        assert!(restored.problems.is_empty());
+    }
+}
