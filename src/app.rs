@@ -49,8 +49,10 @@ pub fn App() -> impl IntoView {
         // After a navigation (not on the first load) focus goes to the new
         // page's heading, so keyboard and screen-reader users land where the
         // content starts.
+        // In the next frame: a page may draw its content from an effect of
+        // its own (the reflection editor does), which runs after this one.
         if previous.is_some() {
-            dom::focus_first(MAIN, "h1");
+            request_animation_frame(|| dom::focus_first(MAIN, "h1"));
         }
         p
     });

@@ -19,21 +19,30 @@ use std::cell::Cell;
 use crate::dom;
 use crate::route::Page;
 
+type Mount = fn(&web_sys::Element);
+
 thread_local! {
-    /// The collection view's `mount`, in the bundle that has it.
-    static COLLECTION: Cell<Option<fn(&web_sys::Element)>> = const { Cell::new(None) };
+    /// The `mount`s of the pages that live in the second bundle, in the
+    /// bundle that has them: the collection view and the privacy page.
+    static SECOND: Cell<Option<(Mount, Mount)>> = const { Cell::new(None) };
 }
 
-/// Puts the collection view into this bundle. Only `/verzamelen`'s own
-/// bundle calls this: the teacher's bundle never refers to that page's
-/// code, so it is not in its wasm (see "Two bundles" in ARCHITECTURE.md).
+/// The pages the teacher never waits for: in the second bundle only.
+/// `/verzamelen` (the SWV's collection view) and `/privacy` (backup,
+/// restore, wiping) are visited on their own, never before typing.
+const IN_SECOND: [Page; 2] = [Page::Verzamelen, Page::Privacy];
+
+/// Puts the collection view and the privacy page into this bundle. Only
+/// the second bundle (`main_verzamelen.rs`) calls this: the teacher's bundle
+/// never refers to those pages' code, so it is not in its wasm (see "Two
+/// bundles" in ARCHITECTURE.md).
 pub fn include_collection() {
-    COLLECTION.with(|c| c.set(Some(verzamelen::mount)));
+    SECOND.with(|c| c.set(Some((verzamelen::mount, privacy::mount))));
 }
 
 /// Whether this bundle can show `page` without loading another one.
 pub fn in_this_bundle(page: Page) -> bool {
-    page != Page::Verzamelen || COLLECTION.with(Cell::get).is_some()
+    !IN_SECOND.contains(&page) || SECOND.with(Cell::get).is_some()
 }
 
 pub fn mount(page: Page, main: &web_sys::Element) {
@@ -41,15 +50,17 @@ pub fn mount(page: Page, main: &web_sys::Element) {
         Page::Start => dom::draw(main, &start::markup()),
         Page::Reflectie => reflectie::mount(main),
         Page::Ontvangst => ontvangst::mount(main),
-        Page::Verzamelen => match COLLECTION.with(Cell::get) {
-            Some(mount) => mount(main),
+        Page::Verzamelen | Page::Privacy => match SECOND.with(Cell::get) {
+            Some((collection, privacy)) => match page {
+                Page::Verzamelen => collection(main),
+                _ => privacy(main),
+            },
             // Reached without a page load (links to it load the page): load
-            // its own bundle.
+            // the bundle that has it.
             None => {
                 let _ = web_sys::window().map(|w| w.location().reload());
             }
         },
-        Page::Privacy => privacy::mount(main),
         Page::NotFound => dom::draw(main, &not_found::markup()),
     }
 }
