@@ -198,11 +198,14 @@ fn numbers(text: &str, out: &mut Vec<Hit>) {
             }
             match found {
                 Some((j, kind)) => {
-                    out.push(Hit {
-                        start: run[i].start,
-                        end: run[j].end,
-                        kind,
-                    });
+                    // An opening bracket belongs to the number only when
+                    // the number closes it too: "(020) 123 45 67", but not
+                    // the bracket around "(06 12345678)".
+                    let (mut start, end) = (run[i].start, run[j].end);
+                    if text[start..end].starts_with('(') && !text[start..end].contains(')') {
+                        start += 1;
+                    }
+                    out.push(Hit { start, end, kind });
                     i = j + 1;
                 }
                 None => i += 1,
@@ -376,6 +379,21 @@ mod tests {
             let text = format!("Bel {phone} even.");
             assert_eq!(found(&text), [(HitKind::Phone, phone)], "{text}");
         }
+    }
+
+    #[test]
+    fn a_phone_number_in_brackets_leaves_the_brackets_to_the_sentence() {
+        let text = "Jan Jansen (06 12345678) belt terug.";
+        assert_eq!(found(text), [(HitKind::Phone, "06 12345678")]);
+        assert_eq!(
+            redact(text, &scan(text, &[]), |_| false),
+            "Jan Jansen ([telefoonnummer weggelaten]) belt terug."
+        );
+        // An area code in brackets is still part of the number.
+        assert_eq!(
+            found("Bel (020) 123 45 67."),
+            [(HitKind::Phone, "(020) 123 45 67")]
+        );
     }
 
     #[test]
