@@ -96,6 +96,11 @@ macro_rules! names {
 }
 pub(crate) use names;
 
+/// A count with its noun in Dutch: "1 bestand", "2 bestanden".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Every value of attribute `attr` in `html`, in order (for tests of markup).
 #[cfg(test)]
 pub fn attr_values(html: &str, attr: &str) -> Vec<String> {

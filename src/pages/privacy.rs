@@ -10,7 +10,7 @@ use wasm_bindgen_futures::spawn_local;
 use zichtbaar_core::backup::{self, Compared};
 use zichtbaar_core::{Body, Perspective, Record};
 
-use crate::html::{html, names, Id, Markup};
+use crate::html::{html, names, plural, Id, Markup};
 use crate::{dom, files, instruments, storage};
 
 const USAGE: Id = Id("zb-storage-usage");
@@ -114,7 +114,7 @@ fn wipe(asking: bool, records: usize) -> Markup {
             div class="zb-notice zb-wipe__ask" {
                 p { strong { "Weet je het zeker?" } }
                 p {
-                    "Dit wist " (parts(records, "reflectie of bevestiging", "reflecties en bevestigingen")) ", de bestanden bij Gedeelde reflecties, de namen die je liet weglaten en de lijst van scholen. "
+                    "Dit wist " (plural(records, "reflectie of bevestiging", "reflecties en bevestigingen")) ", de bestanden bij Gedeelde reflecties, de namen die je liet weglaten en de lijst van scholen. "
                     "Terughalen kan alleen met een reservekopie. Download er daarom eerst een als je je antwoorden wilt houden."
                 }
                 div.zb-wipe__buttons {
@@ -127,11 +127,6 @@ fn wipe(asking: bool, records: usize) -> Markup {
             button type="button" class="zb-button zb-button--secondary" id=(WIPE_ASK) data-action=(Action::WipeAsk) { "Alles van dit apparaat wissen" }
         }
     }
-}
-
-/// "1 onderdeel", "2 onderdelen".
-fn parts(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn fact(label: &str, id: &str, value: &str) -> Markup {
@@ -294,10 +289,10 @@ pub fn mount(main: &web_sys::Element) {
                 dom::set_html(RESTORE, &html! {});
                 dom::set_text(RECORDS, &count().to_string());
                 let said = match failure {
-                    None => format!("{} teruggezet.", parts(saved, "onderdeel", "onderdelen")),
+                    None => format!("{} teruggezet.", plural(saved, "onderdeel", "onderdelen")),
                     Some(why) => format!(
                         "{} teruggezet; de rest niet: {why}.",
-                        parts(saved, "onderdeel", "onderdelen")
+                        plural(saved, "onderdeel", "onderdelen")
                     ),
                 };
                 dom::set_text(RESTORE_STATUS, &said);

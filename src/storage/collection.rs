@@ -98,15 +98,20 @@ async fn committed(tx: &IdbTransaction) -> Result<(), StorageError> {
     settled(tx, commit_of(tx)).await
 }
 
+/// The browser's IndexedDB, or why there is none.
+fn factory() -> Result<web_sys::IdbFactory, StorageError> {
+    web_sys::window()
+        .ok_or_else(|| StorageError::Unavailable("no window".into()))?
+        .indexed_db()
+        .map_err(StorageError::from_js)?
+        .ok_or_else(|| StorageError::Unavailable("no IndexedDB".into()))
+}
+
 async fn database() -> Result<IdbDatabase, StorageError> {
     if let Some(db) = OPEN.with(|o| o.borrow().clone()) {
         return Ok(db);
     }
-    let factory = web_sys::window()
-        .ok_or_else(|| StorageError::Unavailable("no window".into()))?
-        .indexed_db()
-        .map_err(StorageError::from_js)?
-        .ok_or_else(|| StorageError::Unavailable("no IndexedDB".into()))?;
+    let factory = factory()?;
     let open = factory
         .open_with_u32(DB, VERSION)
         .map_err(StorageError::from_js)?;
@@ -145,11 +150,7 @@ pub async fn delete_all() -> Result<(), StorageError> {
     if let Some(db) = OPEN.with(|o| o.borrow_mut().take()) {
         db.close();
     }
-    let factory = web_sys::window()
-        .ok_or_else(|| StorageError::Unavailable("no window".into()))?
-        .indexed_db()
-        .map_err(StorageError::from_js)?
-        .ok_or_else(|| StorageError::Unavailable("no IndexedDB".into()))?;
+    let factory = factory()?;
     let request = factory.delete_database(DB).map_err(StorageError::from_js)?;
     let done = Promise::new(&mut |resolve, reject| {
         request.set_onsuccess(Some(&resolve));

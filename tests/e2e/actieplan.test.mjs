@@ -64,13 +64,19 @@ async function addByKeyboard(page) {
   }
 }
 
-test("three actions added by keyboard alone survive a reload; the overview sums them up", async () => {
+/** A new browser context on `query` (an item of the reflection), with ACTIONS added by keyboard. */
+async function withActions(query) {
   const context = await app.newContext();
   await freezeClock(context);
   const page = await context.newPage();
   const r = new ReflectiePage(page, app.url);
-  await r.open("?onderdeel=mentoraat");
+  await r.open(query);
   await addByKeyboard(page);
+  return { context, page, r };
+}
+
+test("three actions added by keyboard alone survive a reload; the overview sums them up", async () => {
+  const { context, page, r } = await withActions("?onderdeel=mentoraat");
   await page.reload(); // no waiting for the autosave
   await appReady(page);
   const plan = page.locator(".zb-plan");
@@ -110,12 +116,7 @@ test("three actions added by keyboard alone survive a reload; the overview sums 
 });
 
 test("the Actieplan view sorts, marks late actions, and its calendar file parses", async () => {
-  const context = await app.newContext();
-  await freezeClock(context);
-  const page = await context.newPage();
-  const r = new ReflectiePage(page, app.url);
-  await r.open("?onderdeel=mentoraat");
-  await addByKeyboard(page);
+  const { context, page, r } = await withActions("?onderdeel=mentoraat");
   await r.overview().getByRole("link", { name: "Actieplan" }).click();
   await page.waitForURL(/weergave=actieplan/);
   const rows = page.locator(".zb-plan-table tbody tr");
@@ -148,12 +149,7 @@ test("the Actieplan view sorts, marks late actions, and its calendar file parses
 });
 
 test("next school year starts with last year's open actions; the closed ones stay readable", async () => {
-  const context = await app.newContext();
-  await freezeClock(context);
-  const page = await context.newPage();
-  const r = new ReflectiePage(page, app.url);
-  await r.open("?onderdeel=mentoraat&jaar=2025-2026");
-  await addByKeyboard(page);
+  const { context, page, r } = await withActions("?onderdeel=mentoraat&jaar=2025-2026");
   await r.choice("In ontwikkeling").first().check();
   await r.waitSaved();
   await r.open("?onderdeel=mentoraat");
@@ -193,12 +189,7 @@ test("next school year starts with last year's open actions; the closed ones sta
 });
 
 test("actions travel in the shared file: an e-mail address in an action is left out unless kept", async () => {
-  const context = await app.newContext();
-  await freezeClock(context);
-  const page = await context.newPage();
-  const r = new ReflectiePage(page, app.url);
-  await r.open("?onderdeel=mentoraat");
-  await addByKeyboard(page);
+  const { context, page, r } = await withActions("?onderdeel=mentoraat");
   await r.waitSaved();
   await r.overview().getByRole("link", { name: "Delen met het samenwerkingsverband" }).click();
   const share = new SharePanel(page);

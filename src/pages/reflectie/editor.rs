@@ -233,8 +233,7 @@ impl EditorCtx {
                     id
                 });
                 if let Some(new_id) = new_id {
-                    let focus =
-                        plan::control_id(item, &new_id, crate::html::Name::as_str(PlanField::What));
+                    let focus = plan::what_id(item, &new_id);
                     self.plan_changed(item, None, &focus);
                 }
             }
@@ -299,8 +298,7 @@ impl EditorCtx {
                     Some(id)
                 });
                 if let Some(Some(id)) = back {
-                    let focus =
-                        plan::control_id(item, &id, crate::html::Name::as_str(PlanField::What));
+                    let focus = plan::what_id(item, &id);
                     self.plan_changed(item, None, &focus);
                 }
             }
@@ -318,8 +316,7 @@ impl EditorCtx {
                     Some((first, count))
                 });
                 if let Some(Some((first, count))) = first {
-                    let focus =
-                        plan::control_id(item, &first, crate::html::Name::as_str(PlanField::What));
+                    let focus = plan::what_id(item, &first);
                     self.plan_changed(item, Some(plan::said(&plan::Said::Carried(count))), &focus);
                 }
             }

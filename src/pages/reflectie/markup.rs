@@ -40,7 +40,8 @@ names! {
     }
 }
 
-fn option_label<'a>(scale: &'a ScaleDef, id: &str) -> Option<&'a str> {
+/// The label of option `id` of `scale` (the "weet ik niet" options too).
+pub(super) fn option_label<'a>(scale: &'a ScaleDef, id: &str) -> Option<&'a str> {
     scale
         .options
         .iter()

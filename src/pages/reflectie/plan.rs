@@ -13,7 +13,7 @@ use zichtbaar_core::plan::{self, Action, Due, SortBy, Status, StatusCounts};
 use zichtbaar_core::{Date, Instrument, Reflection, SchoolYear};
 
 use super::{Selection, View};
-use crate::html::{html, names, Id, Markup};
+use crate::html::{html, names, plural, Id, Markup};
 
 /// The polite status line of the Actieplan view (the calendar download).
 pub const PLAN_STATUS: Id = Id("zb-actionplan-status");
@@ -57,6 +57,12 @@ pub fn control_id(item: &str, action: &str, field: &str) -> String {
     format!("plan-{item}-{action}-{field}")
 }
 
+/// The id of an action's "Wat gaan we doen?": where focus goes when an
+/// action is added, put back or taken over.
+pub fn what_id(item: &str, action: &str) -> String {
+    control_id(item, action, crate::html::Name::as_str(PlanField::What))
+}
+
 /// The id of the marks after an action's number (see [`marks`]).
 pub fn marks_id(item: &str, action: &str) -> String {
     control_id(item, action, "merk")
@@ -87,7 +93,7 @@ pub fn said(said: &Said<'_>) -> Markup {
                     button type="button" class="zb-link-button" id=(format!("{}-terug", section_id(item))) data-action=(PlanAction::Undo) { "Terugzetten" }
                 }
                 Said::Moved { to, of } => { "De actie staat nu op plek " (to) " van " (of) "." }
-                Said::Carried(n) => { (plural_actions(*n)) " van vorig jaar overgenomen." }
+                Said::Carried(n) => { (plural(*n, "actie", "acties")) " van vorig jaar overgenomen." }
             }
         }
     }
@@ -168,7 +174,7 @@ pub fn editor(
             }
             @if let Some((year, _)) = last_year.filter(|_| missing > 0) {
                 div class="zb-notice zb-plan__carry" {
-                    p { "In " (year) " stonden hier nog " (plural_actions(missing)) " die niet klaar waren en niet in dit plan staan." }
+                    p { "In " (year) " stonden hier nog " (plural(missing, "actie", "acties")) " die niet klaar waren en niet in dit plan staan." }
                     button type="button" class="zb-button zb-button--secondary" data-action=(PlanAction::CarryOpen) {
                         "Open acties van vorig jaar overnemen"
                     }
@@ -256,14 +262,6 @@ pub fn missing_open<'a>(
     last_year
         .iter()
         .filter(|a| a.status.is_open() && !now.iter().any(|b| b.id == a.id))
-}
-
-fn plural_actions(n: usize) -> String {
-    if n == 1 {
-        "1 actie".to_owned()
-    } else {
-        format!("{n} acties")
-    }
 }
 
 fn text_or_dash(text: &str) -> &str {
@@ -377,12 +375,7 @@ fn rating<'a>(
         .get(&answer_key(&item.id, &q.id))?
         .scale
         .as_deref()?;
-    scale
-        .options
-        .iter()
-        .chain(&scale.unknown)
-        .find(|o| o.id == chosen)
-        .map(|o| o.label.as_ref())
+    super::markup::option_label(scale, chosen)
 }
 
 /// This year's "Waar staan wij?" beside last year's, for every item: a

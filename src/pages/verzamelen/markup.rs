@@ -14,6 +14,7 @@ use zichtbaar_core::plan::Status;
 use zichtbaar_core::record::{Role, SharedWithColleagues};
 use zichtbaar_core::{Perspective, SchoolYear};
 
+pub use crate::html::plural;
 use crate::html::{html, names, Id, Markup};
 
 /// Where the files' progress and outcome are told (a polite live region).
@@ -87,11 +88,6 @@ fn shown_decimal(s: &Shown<f64>) -> Markup {
             Shown::TooFew => { span aria-hidden="true" { "–" } span.zb-visually-hidden { "te weinig antwoorden" } }
         }
     }
-}
-
-/// "1 reflectie", "3 reflecties".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The top of the page: what it is for, and where files go in.
