@@ -7,7 +7,7 @@
 //!
 //! ```json
 //! {"format":"zichtbaar-backup","formatVersion":1,"created":"2026-11-23",
-//!  "records":[{"schema":1,"record":{...}}, ...]}
+//!  "records":[{"schema":2,"record":{...}}, ...]}
 //! ```
 //!
 //! Reading looks at `format` and `formatVersion` first, then keeps each
