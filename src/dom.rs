@@ -113,6 +113,37 @@ pub fn focus_first(within: Id, selector: &str) {
     }
 }
 
+/// Where focus is: the focused element's id and, in a text field, the
+/// selection, to put back after drawing its part again.
+pub struct FocusKept {
+    id: String,
+    selection: Option<(u32, u32)>,
+}
+
+/// Remembers where focus is (when the focused element has an id).
+pub fn keep_focus() -> Option<FocusKept> {
+    let el = web_sys::window()?.document()?.active_element()?;
+    let id = el.id();
+    if id.is_empty() {
+        return None;
+    }
+    let selection = el
+        .dyn_ref::<web_sys::HtmlTextAreaElement>()
+        .and_then(|t| Some((t.selection_start().ok()??, t.selection_end().ok()??)));
+    Some(FocusKept { id, selection })
+}
+
+/// Puts focus back where [`keep_focus`] found it, if that element is there.
+pub fn restore_focus(kept: FocusKept) {
+    let Some(el) = find(&kept.id) else { return };
+    focus_element(&el);
+    if let (Some(t), Some((start, end))) =
+        (el.dyn_ref::<web_sys::HtmlTextAreaElement>(), kept.selection)
+    {
+        let _ = t.set_selection_range(start, end);
+    }
+}
+
 /// Whether a checkbox or radio (the event's target) is checked.
 pub fn is_checked(el: &web_sys::Element) -> bool {
     el.dyn_ref::<web_sys::HtmlInputElement>()

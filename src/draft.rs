@@ -3,7 +3,14 @@
 //! Shared by every form that autosaves (the reflection editor, the receipt
 //! form). The body is plain data, changed in place on every keystroke;
 //! [`Draft::persist`] is what the autosave calls.
+//!
+//! Two tabs on one record: a draft remembers the body as last read or
+//! written (`base`). When another tab wrote the record since (the `storage`
+//! event, [`Draft::absorb`], or a read just before writing), the draft
+//! merges the other tab's changes into its own (`zichtbaar_core::merge`) and
+//! keeps the texts both changed for the page to show ([`Draft::take_news`]).
 
+use zichtbaar_core::merge::{Conflict, Merge};
 use zichtbaar_core::{Body, Instrument, Record, RecordId, SchoolYear};
 
 use crate::platform;
@@ -16,6 +23,11 @@ pub struct Draft<B> {
     record: Option<Record>,
     /// What is on screen now.
     pub body: B,
+    /// The body as last read or written: what this tab and another both
+    /// started from.
+    base: B,
+    /// Merged in from another tab and not yet shown: the texts both changed.
+    news: Option<Vec<Conflict>>,
     /// The id a new record gets on its first write, if chosen already
     /// (otherwise a random one is drawn then: not at start-up).
     new_id: Option<RecordId>,
@@ -24,7 +36,7 @@ pub struct Draft<B> {
     unsaved: bool,
 }
 
-impl<B: Clone + Into<Body>> Draft<B> {
+impl<B: Merge + Into<Body>> Draft<B> {
     pub fn new(
         instrument: &'static Instrument,
         year: SchoolYear,
@@ -35,6 +47,8 @@ impl<B: Clone + Into<Body>> Draft<B> {
             instrument,
             year,
             record,
+            base: body.clone(),
+            news: None,
             body,
             new_id: None,
             unsaved: false,
@@ -62,9 +76,48 @@ impl<B: Clone + Into<Body>> Draft<B> {
         self.record.as_ref()
     }
 
+    /// Another tab wrote `theirs`: merges its changes into this tab's.
+    /// Returns whether the body changed (then the page draws it again); the
+    /// texts both tabs changed wait in [`Draft::take_news`]. Ignored when it
+    /// is another record, an older revision than this tab's, or nothing new.
+    /// A draft not written yet takes any record the caller hands it.
+    pub fn absorb(&mut self, theirs: Record) -> bool {
+        if let Some(r) = &self.record {
+            if r.id != theirs.id || theirs.revision < r.revision {
+                return false;
+            }
+        }
+        let Some(body) = B::of(&theirs.body).cloned() else {
+            return false;
+        };
+        if body == self.base {
+            return false;
+        }
+        let (merged, conflicts) = B::merge(&self.base, &self.body, &body);
+        let changed = merged != self.body;
+        self.base = body;
+        self.body = merged;
+        self.record = Some(theirs);
+        self.news.get_or_insert_default().extend(conflicts);
+        changed || self.news.as_ref().is_some_and(|n| !n.is_empty())
+    }
+
+    /// What was merged in from another tab since last asked: `Some` (maybe
+    /// with no conflicts) when anything was.
+    pub fn take_news(&mut self) -> Option<Vec<Conflict>> {
+        self.news.take()
+    }
+
     /// Writes the body if it changed (or the last write failed). A new record
-    /// gets its random id on its first write.
+    /// gets its random id on its first write. When another tab wrote the
+    /// record since, its changes are merged in first; when a newer version
+    /// of the app did, nothing is written ([`StorageError::Newer`]).
     pub fn persist(&mut self) -> Result<(), StorageError> {
+        if let Some(id) = self.id().cloned() {
+            if let Some(stored) = storage::load(&id)? {
+                self.absorb(stored);
+            }
+        }
         let today = platform::today();
         let body: Body = self.body.clone().into();
         let changed = match &mut self.record {
@@ -90,6 +143,9 @@ impl<B: Clone + Into<Body>> Draft<B> {
         }
         let result = storage::save(record);
         self.unsaved = result.is_err();
+        if result.is_ok() {
+            self.base = self.body.clone();
+        }
         result
     }
 

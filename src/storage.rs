@@ -28,6 +28,9 @@ pub enum StorageError {
     Full,
     /// Any other failure, with the browser's message.
     Failed(String),
+    /// A newer version of the app wrote this record since (in another tab,
+    /// say): writing would lose what it added, so nothing is written.
+    Newer,
 }
 
 impl StorageError {
@@ -55,6 +58,7 @@ impl StorageError {
             }
             StorageError::Full => "de opslag van je browser is vol".to_owned(),
             StorageError::Failed(msg) => format!("de browser gaf een fout ({msg})"),
+            StorageError::Newer => "een nieuwere versie van Zichtbaar heeft dit intussen opgeslagen, bijvoorbeeld in een ander tabblad. Laad de pagina opnieuw".to_owned(),
         }
     }
 }
@@ -65,6 +69,7 @@ impl fmt::Display for StorageError {
             StorageError::Unavailable(m) => write!(f, "storage unavailable: {m}"),
             StorageError::Full => f.write_str("storage full"),
             StorageError::Failed(m) => write!(f, "storage failed: {m}"),
+            StorageError::Newer => f.write_str("stored record is newer than this app"),
         }
     }
 }
@@ -83,6 +88,43 @@ pub fn save(record: &Record) -> Result<(), StorageError> {
     local_storage()?
         .set_item(&stored::record_key(&record.id), &stored::encode(record))
         .map_err(StorageError::from_js)
+}
+
+/// The record `id` as stored now: `None` when there is none, or it is
+/// damaged (the tab's own copy is then worth more). One that a newer app
+/// wrote is [`StorageError::Newer`]: it must not be written over.
+pub fn load(id: &RecordId) -> Result<Option<Record>, StorageError> {
+    let Some(text) = raw(&stored::record_key(id))? else {
+        return Ok(None);
+    };
+    match stored::decode(&text) {
+        Ok(record) => Ok(Some(record)),
+        Err(DecodeError::Newer(_) | DecodeError::Unknown(_)) => Err(StorageError::Newer),
+        Err(DecodeError::Malformed(_)) => Ok(None),
+    }
+}
+
+/// Calls `f` with every record that another tab of this site writes (the
+/// browser's `storage` event, which never fires in the tab that wrote),
+/// until the returned listener is dropped. A record this version cannot
+/// read is skipped: [`load`] refuses to write over it.
+pub fn on_record_written(f: impl Fn(Record) + 'static) -> Option<crate::dom::Listener> {
+    let window: web_sys::EventTarget = web_sys::window()?.into();
+    Some(crate::dom::listen(&window, "storage", move |ev| {
+        let get = |name| {
+            js_sys::Reflect::get(&ev, &JsValue::from_str(name))
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        let (Some(key), Some(text)) = (get("key"), get("newValue")) else {
+            return;
+        };
+        if stored::is_record_key(&key) {
+            if let Ok(record) = stored::decode(&text) {
+                f(record);
+            }
+        }
+    }))
 }
 
 /// Removes a record. Removing one that is not there is not an error.

@@ -27,6 +27,7 @@ pub mod export;
 pub mod ics;
 pub mod import;
 pub mod instrument;
+pub mod merge;
 pub mod plan;
 pub mod record;
 pub mod stored;

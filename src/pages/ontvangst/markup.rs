@@ -18,6 +18,8 @@ pub const ERRORS: Id = Id("r-errors");
 pub const FORM: Id = Id("r-form");
 /// The share step.
 pub const SHARE: Id = Id("r-share");
+/// The form's fields, drawn again when another tab changed them.
+pub const FIELDS: Id = Id("r-fields");
 
 impl Field {
     /// The receipt's free-text field this input edits, if it is one.
@@ -140,6 +142,16 @@ fn textarea(id: &str, field: Field, label: &str, hint: &str, value: &str) -> Mar
 const ROLE_OTHER: &str = "r-role-other";
 
 /// The form, filled in with `r`.
+/// What the form calls a field of the receipt, by its JSON key (for the
+/// notice of texts that two tabs both changed).
+pub fn field_label(key: &str) -> &'static str {
+    match key {
+        "schoolName" => "Naam van de school",
+        "brin" => "BRIN-code",
+        _ => ReceiptText::parse(key).map_or("", ReceiptText::label),
+    }
+}
+
 pub fn form(r: &Receipt) -> Markup {
     let school = Check::School;
     let brin = Check::Brin;
@@ -211,9 +223,10 @@ pub fn no_receipt() -> Markup {
 pub fn page(status: Markup, form_html: Markup, list: Markup, share: Option<Markup>) -> Markup {
     html! {
         (status)
+        (crate::components::elsewhere::region())
         div id=(ERRORS) class="zb-error-summary" tabindex="-1" role="alert" hidden {}
         div id=(FORM) class="zb-receipt" hidden[share.is_some()] {
-            form class="zb-form" novalidate { (form_html) }
+            form id=(FIELDS) class="zb-form" novalidate { (form_html) }
             div.zb-form__actions {
                 button type="button" class="zb-button" data-action=(Action::Next) { "Verder naar delen" }
             }

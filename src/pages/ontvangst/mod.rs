@@ -22,8 +22,8 @@ use zichtbaar_core::{Instrument, Receipt, Record, RecordId, SchoolYear};
 
 use self::markup::{Action, Check, Field};
 use crate::autosave::{use_autosave, SaveStatus};
-use crate::components::save_status;
 use crate::components::share_panel::{SharePanel, ShareRequest};
+use crate::components::{elsewhere, save_status};
 use crate::draft::Draft;
 use crate::html::{Markup, Name};
 use crate::route::{Location, Router};
@@ -160,11 +160,20 @@ fn receipt_editor(
         None => SaveStatus::Nothing,
     };
     let form_html = markup::form(&receipt);
+    let this_id = record.as_ref().map_or(new_id.clone(), |r| r.id.clone());
     let draft =
         StoredValue::new_local(Draft::new(instrument, year, record, receipt).with_new_id(new_id));
+    // Another tab's changes, merged into the draft (before a write, or when
+    // it wrote): the fields are drawn again and the notice says so.
+    let outside = RwSignal::new(None::<Vec<String>>);
     let autosave = use_autosave(initial.clone(), move || {
         let mut result = Ok(());
-        draft.try_update_value(|d| result = d.persist());
+        draft.try_update_value(|d| {
+            result = d.persist();
+            if let Some(both) = d.take_news() {
+                outside.try_set(Some(both));
+            }
+        });
         if result.is_ok() {
             // Open this one again next time, on this device.
             if let Some(id) = draft.with_value(|d| d.id().cloned()) {
@@ -237,6 +246,35 @@ fn receipt_editor(
             }
         }
         now
+    });
+    Effect::new(move |_| {
+        let Some(both) = outside.get() else { return };
+        let labels: Vec<String> = both
+            .iter()
+            .map(|k| markup::field_label(k).to_owned())
+            .collect();
+        let focus = dom::keep_focus();
+        dom::set_html(markup::FIELDS, &draft.with_value(|d| markup::form(&d.body)));
+        if let Some(focus) = focus {
+            dom::restore_focus(focus);
+        }
+        dom::set_html(
+            elsewhere::REGION,
+            &elsewhere::notice("deze bevestiging", &labels),
+        );
+    });
+    let written_elsewhere = storage::on_record_written(move |theirs| {
+        if theirs.id != this_id {
+            return;
+        }
+        let news = draft.try_update_value(|d| {
+            d.absorb(theirs);
+            d.take_news()
+        });
+        if let Some(Some(both)) = news {
+            outside.set(Some(both));
+            autosave.changed();
+        }
     });
     save_status::follow(container, autosave.status(), move || {
         let record = draft.with_value(|d| d.snapshot());
@@ -344,10 +382,12 @@ fn receipt_editor(
     };
 
     let target: &web_sys::EventTarget = container;
-    dom::keep(vec![
+    let mut listeners = vec![
         dom::listen(target, "input", on_input),
         dom::listen(target, "change", on_change),
         dom::listen(target, "click", on_click),
         dom::listen(target, "submit", |ev| ev.prevent_default()),
-    ]);
+    ];
+    listeners.extend(written_elsewhere);
+    dom::keep(listeners);
 }

@@ -18,6 +18,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use zichtbaar_core::export::School;
+use zichtbaar_core::merge::Conflict;
 use zichtbaar_core::plan::{self as core_plan, Due, Status};
 use zichtbaar_core::{ics, Perspective, Record, Reflection, SchoolYear};
 
@@ -25,8 +26,8 @@ use super::markup::{self, Action, CarryOffer, Choose};
 use super::plan::{self, PlanAction, PlanField};
 use super::{Selection, View};
 use crate::autosave::{use_autosave, Autosave, SaveStatus};
-use crate::components::save_status;
 use crate::components::share_panel::{SharePanel, ShareRequest};
+use crate::components::{elsewhere, save_status};
 use crate::draft::Draft;
 use crate::html::Markup;
 use crate::route::Location;
@@ -41,9 +42,20 @@ struct State {
     sel: Selection,
     /// The action removed last, to put back: item, place, action.
     removed: Option<(String, usize, core_plan::Action)>,
+    /// Texts both this tab and another changed, as last merged.
+    both: Vec<Conflict>,
 }
 
 impl State {
+    /// Whether another tab's changes were merged in since last asked;
+    /// the texts both changed are kept to show.
+    fn take_news(&mut self) -> bool {
+        let news = self.draft.take_news();
+        let any = news.is_some();
+        self.both = news.unwrap_or_default();
+        any
+    }
+
     /// Last year's "wat houden we erin", while none of it is written this year.
     fn carry_offer(&self) -> Option<(CarryOffer, Reflection)> {
         let carried = Reflection::carried_over(
@@ -146,6 +158,8 @@ struct EditorCtx {
     autosave: Autosave,
     /// The share panel, while the share view is shown.
     share: StoredValue<Option<SharePanel>, LocalStorage>,
+    /// Bumped when another tab's changes were merged into the draft.
+    outside: RwSignal<u32>,
 }
 
 impl EditorCtx {
@@ -364,6 +378,34 @@ impl EditorCtx {
         dom::set_html(plan::PLAN_STATUS, &said);
     }
 
+    /// Another tab's changes are in the draft: the view is drawn again
+    /// (focus and the cursor stay where they were), the overview sums up
+    /// again, and the notice says what happened.
+    fn show_outside(&self) {
+        let mut answered = BTreeSet::new();
+        self.state.with_value(|s| {
+            for (key, answer) in &s.draft.body.answers {
+                if answer.is_answered() {
+                    answered.insert(key.clone());
+                }
+            }
+        });
+        if self.answered.with_untracked(|a| *a != answered) {
+            self.answered.set(answered);
+        }
+        self.summary.update(|n| *n += 1);
+        self.epoch.update(|e| *e += 1);
+        let html = self.state.with_value(|s| {
+            let labels: Vec<String> = s
+                .both
+                .iter()
+                .map(|k| markup::conflict_label(&s.sel, k))
+                .collect();
+            elsewhere::notice("deze reflectie", &labels)
+        });
+        dom::set_html(elsewhere::REGION, &html);
+    }
+
     fn backup(&self) {
         let record = self.state.with_value(|s| s.draft.snapshot());
         files::download_backup(&[record]);
@@ -497,10 +539,20 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
         previous,
         sel,
         removed: None,
+        both: Vec::new(),
     });
+    let outside = RwSignal::new(0);
     let autosave = use_autosave(initial_status.clone(), move || {
         let mut result = Ok(());
-        state.try_update_value(|s| result = s.draft.persist());
+        let mut news = false;
+        state.try_update_value(|s| {
+            // Another tab's changes may be merged in before the write.
+            result = s.draft.persist();
+            news = s.take_news();
+        });
+        if news {
+            outside.try_update(|n| *n += 1);
+        }
         result
     });
     let ctx = EditorCtx {
@@ -510,6 +562,7 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
         summary: RwSignal::new(0),
         autosave,
         share: StoredValue::new_local(None),
+        outside,
     };
     // Which item and which view the address asks for.
     let place = move || {
@@ -594,11 +647,16 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
         let now = (view, index, ctx.epoch.get());
         current_index.set_value(index);
         if let Some(prev) = prev.filter(|p| *p != now) {
+            let same_place = prev.0 == now.0 && prev.1 == now.1;
+            let focus = same_place.then(dom::keep_focus).flatten();
             dom::set_html(markup::VIEW, &render(now.0, now.1));
             // Another item, or another view: focus (and so scrolling) goes
             // to its heading, for keyboard and screen-reader users too.
-            if prev.0 != now.0 || prev.1 != now.1 {
+            // The same one drawn again: focus stays where it was.
+            if !same_place {
                 dom::focus_first(markup::VIEW, "h2[tabindex]");
+            } else if let Some(focus) = focus {
+                dom::restore_focus(focus);
             }
         }
         now
@@ -616,6 +674,30 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
         }
     });
     save_status::follow(main, autosave.status(), move || ctx.backup());
+    // Another tab's changes, merged in: shown.
+    Effect::new(move |drawn: Option<()>| {
+        ctx.outside.track();
+        if drawn.is_some() {
+            ctx.show_outside();
+        }
+    });
+    // Another tab wrote this reflection (or, before this tab wrote
+    // anything, started it): merged in now, written back if both changed.
+    let written_elsewhere = storage::on_record_written(move |theirs| {
+        let news = state.try_update_value(|s| {
+            let same = s.draft.record().is_some()
+                || (theirs.instrument.id == sel.instrument.id()
+                    && theirs.school_year == sel.year
+                    && theirs
+                        .reflection()
+                        .is_some_and(|r| r.perspective == sel.perspective));
+            same && s.draft.absorb(theirs) | s.take_news()
+        });
+        if news == Some(true) {
+            ctx.outside.update(|n| *n += 1);
+            ctx.autosave.changed();
+        }
+    });
 
     let on_input = move |ev: web_sys::Event| {
         let Some(target) = dom::target(&ev) else {
@@ -697,11 +779,13 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
 
     let target: &web_sys::EventTarget = main;
     let w: web_sys::EventTarget = window().into();
-    dom::keep(vec![
+    let mut listeners = vec![
         dom::listen(target, "input", on_input),
         dom::listen(target, "change", on_change),
         dom::listen(target, "click", on_click),
         dom::listen(&w, "beforeprint", move |_| printing.set(true)),
         dom::listen(&w, "afterprint", move |_| printing.set(false)),
-    ]);
+    ];
+    listeners.extend(written_elsewhere);
+    dom::keep(listeners);
 }

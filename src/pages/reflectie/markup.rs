@@ -407,11 +407,30 @@ pub fn editor_shell(
             }
             details.zb-choose { (chooser(sel, years)) }
             (status)
+            (crate::components::elsewhere::region())
             @for n in notices {
                 p.zb-notice { (n) }
             }
             div id=(VIEW) { (view) }
         }
+    }
+}
+
+/// Which text both tabs changed: "Ouders: Waar staan wij?", or an action.
+pub fn conflict_label(sel: &Selection, key: &str) -> String {
+    let mut parts = key.split('/');
+    let item = sel.instrument.item(parts.next().unwrap_or_default());
+    let title = item.map_or("", |i| &i.title);
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some("acties"), Some(_), None) => format!("{title}: wat er gebeurt, bij een actie"),
+        (Some("acties"), _, Some(_)) => format!("{title}: wie, bij een actie"),
+        (Some(q), _, _) => {
+            let text = item
+                .and_then(|i| sel.instrument.questions(i).find(|x| x.id == q))
+                .map_or("", |x| &x.text);
+            format!("{title}: {text}")
+        }
+        (None, _, _) => title.to_owned(),
     }
 }
 
