@@ -974,3 +974,24 @@ proptest! {
         prop_assert_eq!(redact(&text, &hits, |_| false), text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Whatever the text, with look-alike spaces, dashes and invisible
+    /// characters mixed in, hits come in order, apart, on character
+    /// boundaries of the text as given (the preview slices it there).
+    #[test]
+    fn hits_are_in_order_apart_and_on_character_boundaries(
+        text in "([0-9 ()+./@a-zA-Z'-]|\u{a0}|\u{2013}|\u{200b}|\u{ad}|\u{2019}|é|\n){0,80}",
+    ) {
+        let hits = scan(&text, &["Jan de".to_owned(), "é".to_owned()]);
+        let mut at = 0;
+        for hit in &hits {
+            prop_assert!(at <= hit.start && hit.start < hit.end && hit.end <= text.len());
+            prop_assert!(text.is_char_boundary(hit.start) && text.is_char_boundary(hit.end));
+            at = hit.end;
+        }
+        redact(&text, &hits, |_| false);
+    }
+}
