@@ -8,9 +8,11 @@
 //!   however they are spaced: digit groups joined by spaces, `-`, `.`, `/`
 //!   or brackets, up to four such characters between two groups
 //!   (`06 - 1234 5678`, `(06) - 12345678`);
-//! - Dutch postcodes: `1234 AB`, `1234AB`, `1234ab`, and `1234 ab` unless
-//!   the letters are a common short word or unit (`in 2025 en 2026`,
-//!   `1500 km`); never `SA`, `SD` or `SS`, which postcodes do not use;
+//! - Dutch postcodes: `1234 AB`, `1234AB`, `1234 ab`, `1234ab`, unless the
+//!   letters are in lower case, or follow a year (19xx, 20xx), and are a
+//!   short word, unit or school abbreviation (see [`NOT_POSTCODE`]:
+//!   `in 2025 en 2026`, `1500 km`, `sinds 2020 VO`); never `SA`, `SD` or
+//!   `SS`, which postcodes do not use;
 //! - every nine-digit number (`123456782`, `1234.56.782`, `123 456 782`),
 //!   as a BSN could be one. No eleven-test: a privacy officer would rather
 //!   lose an ordinary figure than let a mistyped BSN through;
@@ -28,8 +30,10 @@
 //! Before scanning, no-break and thin spaces count as spaces, dashes as `-`,
 //! curly apostrophes as `'`, and invisible characters (soft hyphen,
 //! zero-width space) as nothing: what a word processor or phone puts in
-//! must not hide a number. A number glued to a word (`3VWO`, `groep7b`) is
-//! not a number, unless it has nine digits or more (`BSN123456782`).
+//! must not hide a number. Hits are byte ranges of the text as given.
+//! Digits followed by letters (`3VWO`, `groep7b`) are part of a word, not a
+//! number, unless there are nine or more (`BSN123456782`); right after
+//! letters they may start one (`tel0612345678`).
 //!
 //! Deliberately not found: addresses without a house number or with a
 //! street word outside the list, e-mail addresses written out
