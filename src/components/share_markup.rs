@@ -115,7 +115,7 @@ fn summary(preview: &Preview, choices: &ShareChoices) -> Markup {
         .sum::<usize>()
         - redacted;
     let text = match (redacted, kept) {
-        (0, 0) => "We vonden geen e-mailadressen, telefoonnummers, postcodes of burgerservicenummers in de tekst. Namen vinden we alleen als je ze hierboven opgeeft: lees je tekst daarom zelf ook na.".to_owned(),
+        (0, 0) => "We vonden geen e-mailadressen, telefoonnummers, adressen, postcodes, rekeningnummers of burgerservicenummers in de tekst. Namen vinden we alleen als je ze hierboven opgeeft: lees je tekst daarom zelf ook na.".to_owned(),
         (r, 0) => format!("We vonden {r} {} waaraan iemand te herkennen kan zijn. Ze worden weggelaten; je ziet ze hieronder gemarkeerd.", if r == 1 { "gegeven" } else { "gegevens" }),
         (r, k) => format!("We vonden {} gegevens waaraan iemand te herkennen kan zijn. {r} worden weggelaten, {k} stuur je toch mee.", r + k),
     };

@@ -149,7 +149,7 @@ fn markup(records: usize, unreadable: usize, failed: Option<&str>) -> Markup {
         }
         p { "Zichtbaar vraagt niet naar je naam en bewaart geen tijdstippen, alleen datums. Er zijn geen cookies, geen statistieken en geen verbindingen met andere websites." }
         h2 { "Delen" }
-        p { "Er gaat alleen iets naar het samenwerkingsverband als jij het deelt. Je ziet dan eerst precies wat er in het bestand staat. E-mailadressen, telefoonnummers, postcodes en burgerservicenummers laten we weg. Namen laten we alleen weg als je ze opgeeft: lees je tekst daarom altijd zelf na." }
+        p { "Er gaat alleen iets naar het samenwerkingsverband als jij het deelt. Je ziet dan eerst precies wat er in het bestand staat. E-mailadressen, telefoonnummers, adressen, postcodes, rekeningnummers en burgerservicenummers laten we weg. Namen laten we alleen weg als je ze opgeeft: lees je tekst daarom altijd zelf na." }
         h2 { "Opslag op dit apparaat" }
         dl.zb-facts {
             (fact("Opgeslagen reflecties en bevestigingen", RECORDS.as_str(), &saved))

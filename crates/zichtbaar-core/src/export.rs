@@ -9,9 +9,9 @@
 //! An export is anonymised by construction: it is built from a record and
 //! the user's [`ShareChoices`] by [`prepare`], which
 //!
-//! - leaves out every name, e-mail address, phone number, postcode and
-//!   nine-digit number it finds in free text (see [`crate::anonymise`]),
-//!   unless the user chose to keep that one;
+//! - leaves out every name, e-mail address, phone number, postcode,
+//!   nine-digit number, IBAN and street address it finds in free text (see
+//!   [`crate::anonymise`]), unless the user chose to keep that one;
 //! - carries dates only, never a time of day, and nothing about the device
 //!   or browser;
 //! - names the school only in a receipt, or in a reflection when the user
