@@ -31,7 +31,9 @@
 //            counters, with the autosave it causes (700 ms to settle); then
 //            a few words typed into the second textarea and the page reloaded
 //            right after the last keystroke: is all text still there?
-// Printed: medians per page, and ratios against SurveyJS.
+// Printed: medians per page, and ratios against SurveyJS. Every page loads
+// from this machine alone (everything is copied from node_modules); a request
+// to anywhere else fails the run.
 //
 // Prints figures; exits 1 when a budget is exceeded or a measurement
 // fails. Not part of ./dev test: timings belong in a benchmark, not in tests.
@@ -106,6 +108,17 @@ const PAGES = [
 ];
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ARGS });
 
+// Every page must load from this machine alone: a request elsewhere (a CDN,
+// a font server) fails the run.
+const foreign = new Set();
+function watch(context) {
+  context.on("request", (r) => {
+    const url = r.url();
+    if (/^(https?|wss?):/.test(url) && !url.startsWith("http://127.0.0.1:")) foreign.add(url);
+  });
+  return context;
+}
+
 // Waits until the server has had no request for `ms` (the page's own
 // requests and its service worker's alike), at most `max` ms.
 async function quiet(server, ms = 700, max = 20000) {
@@ -142,7 +155,7 @@ function instrument() {
 //    textarea, bytes over the wire, and what the loaded page holds.
 async function coldLoad(page) {
   const server = servers[page.key];
-  const context = await browser.newContext();
+  const context = watch(await browser.newContext());
   try {
     await context.addInitScript(instrument);
     const tab = await context.newPage();
@@ -185,7 +198,7 @@ async function coldLoad(page) {
 //    counters; then text typed into the second textarea and a reload right
 //    after the last keystroke.
 async function typing(page) {
-  const context = await browser.newContext();
+  const context = watch(await browser.newContext());
   try {
     const tab = await context.newPage();
     await tab.goto(page.url);
@@ -237,6 +250,7 @@ try {
     for (const page of order) runs[page.key].load.push(await coldLoad(page));
     for (const page of order) runs[page.key].typing.push(await typing(page));
   }
+  if (foreign.size) throw new Error(`requests left the machine: ${[...foreign].slice(0, 5).join(", ")}`);
 } catch (e) {
   failed = e.message.split("\n")[0];
 }
