@@ -50,7 +50,13 @@ const now = new Date();
 const cpu = cpus();
 const commit = git("rev-parse", "--short", "HEAD");
 const dirty = git("status", "--porcelain", "--untracked-files=no") ? " (with uncommitted changes)" : "";
-const distShown = pages.dist.startsWith(ROOT + "/") ? relative(ROOT, pages.dist) + "/" : pages.dist;
+// The build measured: this checkout's dist/ (built by ./dev bench from this
+// commit), or a folder given with --dist, named by its wasm file.
+const ownBuild = resolve(pages.dist) === resolve(ROOT, "dist");
+const wasm = pages.zichtbaarFiles.find((x) => x.path.endsWith("_bg.wasm") && x.first)?.path.split("/").pop();
+const build = ownBuild
+  ? `Zichtbaar at commit \`${commit}\`${dirty}, built into \`dist/\``
+  : `Zichtbaar's build in \`${pages.dist}\` (given with --dist${wasm ? `; its wasm \`${wasm}\`` : ""}), measured by the scripts at commit \`${commit}\`${dirty}`;
 const f = pages.figures;
 const keys = pages.pages;
 const others = keys.filter((k) => k !== "surveyjs");
@@ -109,7 +115,7 @@ Zichtbaar side by side with the same handreiking in [SurveyJS](https://surveyjs.
 - **Date:** ${now.toISOString().slice(0, 16).replace("T", " ")} UTC
 - **Machine:** ${cpu.length} CPU core(s), ${cpu[0]?.model?.trim() ?? "?"}; ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory; ${type()} ${release()} (${arch()}); Node.js ${process.versions.node}; Chromium ${pages.chromium}, headless
 - **Command:** \`${command}\`
-- **Measured:** Zichtbaar at commit \`${commit}\`${dirty}, build \`${distShown}\`; SurveyJS survey-core ${sj["survey-core"]} with survey-js-ui ${sj["survey-js-ui"]}; ${pages.rounds} round(s) per page${pages.rounds < 5 ? " (fewer than 5: a trial run, not figures to quote)" : ""}
+- **Measured:** ${build}; SurveyJS survey-core ${sj["survey-core"]} with survey-js-ui ${sj["survey-js-ui"]}; ${pages.rounds} round(s) per page${pages.rounds < 5 ? " (fewer than 5: a trial run, not figures to quote)" : ""}
 
 ## Zichtbaar, SurveyJS and a plain page
 
@@ -161,4 +167,4 @@ ${collectionPart}
 `;
 
 writeFileSync(out, md);
-console.log(`\nWrote ${relative(ROOT, out) || out}`);
+console.log(`\nWrote ${out.startsWith(ROOT + "/") ? relative(ROOT, out) : out}`);
