@@ -156,14 +156,14 @@ ${collectionPart}
 - *Bytes over the wire*: the body bytes the server sent, compressed as sent; headers are not counted. "Before the first textarea" counts the requests that reached the server before a text box became usable; "whole cold visit" counts everything until the network has been quiet for 0.7 s. For Zichtbaar the latter includes the service worker fetching every file of the app (also \`/verzamelen\`'s own bundle) so that it works offline from then on; nobody waits for that part. The other two pages keep no offline copy.
 - *First textarea editable*: with the CPU slowed down 4 times (Chromium's own throttling, to stand in for a school laptop), the time from the start of the page's navigation until a visible text box that is not disabled is in the page.
 - *Typing*: 300 characters typed into the first text box (not throttled), and the main thread's busy time from Chromium's own counters during the typing and the 0.7 s after it, divided by 300. This includes handling each key, drawing it and the saving it causes. Zichtbaar writes its storage 0.3 s after the last change and at once when the page is left; SurveyJS and the plain page write on every keystroke.
-- *JS heap*: the JavaScript heap in use once the page has loaded, after a forced garbage collection. Zichtbaar keeps most of its state in WebAssembly memory, which the JS heap does not count, so "JS heap + wasm memory" is the figure to compare.
+- *JS heap*: the JavaScript heap in use once the page has loaded, after a forced garbage collection. Zichtbaar keeps part of its state in WebAssembly memory, which the JS heap does not count, so "JS heap + wasm memory" is the figure to compare.
 - *DOM elements*: the number of elements in the page after load.
 - *Text kept after a reload*: after the typing, ${pages.lastChars} more characters go into the second text box and the page is reloaded right after the last keystroke; a round counts when both text boxes hold all their text again after the reload (within 3 s).
 - *Collection*: how long \`/verzamelen\` takes to read 1,000 and 10,000 shared exports into IndexedDB and draw the summary, from the page's own performance marks; whether the tab stays usable meanwhile (the longest main-thread task); the storage and memory it takes; and how long reading the collection back takes after a reload.
 
 **Reading the numbers.** Medians damp a slow round, but times in milliseconds still depend on the machine and on what else it does: compare the pages within one run (the ratios), not one run's milliseconds with another's. Bytes, DOM elements and the heap hardly vary between rounds; times do. A figure from a run with fewer than 5 rounds, or on a busy machine, is a trial, not a result. The budgets are Zichtbaar's own limits from \`scripts/bench.mjs\`; \`./dev bench\` exits with 1 when one is exceeded.
 
-**Reproduce.** On a fresh clone: \`${command}\` (it installs what is missing, builds the release app and measures; \`--rounds N\` for more rounds, \`--dist DIR\` to measure a build that is already there).
+**Reproduce.** On a fresh clone, \`./dev bench --write\` installs what is missing, builds the release app, measures and writes this file; \`--rounds N\` for more rounds, \`--dist DIR\` to measure a build that is already there instead. This file was written by \`${command}\`.
 `;
 
 writeFileSync(out, md);
