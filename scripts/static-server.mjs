@@ -4,13 +4,17 @@
 // - the app is served under a sub-path (default /handreiking/), nothing above it;
 // - a folder URL without its slash is answered with a 301 to the slash form;
 // - a folder URL with its slash is answered with the folder's index.html;
-// - anything else that is not a file is a 404 (no single-page fallback).
+// - anything else that is not a file is a 404 (no single-page fallback);
+// - a client that accepts gzip gets every file but images gzip-compressed
+//   (Content-Encoding: gzip, level 9, compressed once per file version), as
+//   hosts that compress or serve precompressed files do.
 //
 // Used by `./dev serve` and by the end-to-end tests. Not part of the app.
 //
 //   node scripts/static-server.mjs [--root dist] [--prefix /handreiking/] [--port 8080] [--host 127.0.0.1]
 import { createServer } from "node:http";
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { join, normalize, extname, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -28,6 +32,9 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+// Already compressed: sent as they are.
+const UNCOMPRESSED = new Set([".png", ".ico"]);
+
 function statOrNull(path) {
   try {
     return statSync(path);
@@ -40,15 +47,19 @@ function statOrNull(path) {
  * Starts the server. Resolves to { server, url, close(), requests } where url is
  * the app's address (ending in the prefix) and requests lists every path asked for.
  * `headers` may be a function (relativePath) => object of extra response headers.
+ * `gzip: false` never compresses.
  */
-export function startServer({ root = "dist", prefix = "/handreiking/", port = 0, host = "127.0.0.1", headers } = {}) {
+export function startServer({ root = "dist", prefix = "/handreiking/", port = 0, host = "127.0.0.1", headers, gzip = true } = {}) {
   let rootDir = resolve(root);
   if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
     throw new Error(`prefix must start and end with '/': ${prefix}`);
   }
   const requests = [];
-  // Every response with a body: path and bytes sent (for the benchmark).
+  // Every response with a body (for the benchmark): path, file, the file's
+  // size, the bytes of the body as sent (compressed or not), its encoding,
+  // and when the request came in (Date.now()).
   const sent = [];
+  const compressed = new Map(); // file -> { etag, body }
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
     requests.push(url.pathname);
@@ -96,9 +107,27 @@ export function startServer({ root = "dist", prefix = "/handreiking/", port = 0,
       res.writeHead(304, common);
       return res.end();
     }
-    res.writeHead(200, { "Content-Type": type, "Content-Length": stat.size, ...common });
+    const at = Date.now();
+    if (gzip && !UNCOMPRESSED.has(extname(file)) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+      let cached = compressed.get(file);
+      if (!cached || cached.etag !== etag) {
+        cached = { etag, body: gzipSync(readFileSync(file), { level: 9 }) };
+        compressed.set(file, cached);
+      }
+      res.writeHead(200, {
+        "Content-Type": type,
+        "Content-Encoding": "gzip",
+        "Content-Length": cached.body.length,
+        Vary: "Accept-Encoding",
+        ...common,
+      });
+      if (req.method === "HEAD") return res.end();
+      sent.push({ path: url.pathname, file, bytes: stat.size, transferred: cached.body.length, encoding: "gzip", at });
+      return res.end(cached.body);
+    }
+    res.writeHead(200, { "Content-Type": type, "Content-Length": stat.size, Vary: "Accept-Encoding", ...common });
     if (req.method === "HEAD") return res.end();
-    sent.push({ path: url.pathname, file, bytes: stat.size });
+    sent.push({ path: url.pathname, file, bytes: stat.size, transferred: stat.size, encoding: "identity", at });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolvePromise, reject) => {

@@ -30,15 +30,17 @@
 // (exit 1) when a measurement could not be made: the page did not finish,
 // or it shows another number of records than were made.
 //
-//   node scripts/bench/collection.mjs [--sizes 1000,10000] [--seed N] [--dist DIR] [--keep] [--strict]
+//   node scripts/bench/collection.mjs [--sizes 1000,10000] [--seed N] [--dist DIR] [--keep] [--strict] [--json FILE]
 //
 //   --sizes   comma-separated: N is N export files of one record each;
 //             Nin1 is one export file holding N records (e.g. 10000in1)
 //   --dist    the build to measure (default dist/, as ./dev build writes it)
 //   --keep    keep the generated files and browser profiles (their folder is printed)
+//   --json    also write every figure to FILE (scripts/bench/report.mjs
+//             turns it into BENCHMARKS.md)
 // Other options (those of scripts/bench.mjs, passed on by ./dev bench) are ignored.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, existsSync, writeFileSync } from "node:fs";
 import { join, dirname, resolve } from "node:path";
 import { tmpdir, cpus } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -63,6 +65,7 @@ const SEED = option("--seed", "1");
 const DIST = resolve(ROOT, option("--dist", "dist"));
 const KEEP = args.includes("--keep");
 const STRICT = args.includes("--strict");
+const JSON_OUT = option("--json", null);
 
 const TARGET = { longTaskMs: 200 };
 /** The time target for a number of exports, or null when there is none. */
@@ -382,4 +385,8 @@ for (const line of broken) say(`  FAILED ${line}`);
 for (const line of over) say(`  OVER   ${line}`);
 if (!broken.length && !over.length) say("  ok     every target met");
 if (over.length && !STRICT) say("  (targets are reported, not enforced; --strict makes OVER fail the run)");
+if (JSON_OUT) {
+  const targets = { longTaskMs: TARGET.longTaskMs, readyMs: Object.fromEntries(results.map((r) => [r.label, readyTarget(r.count)])) };
+  writeFileSync(JSON_OUT, JSON.stringify({ seed: SEED, dist: DIST, targets, results, broken, over }, null, 2));
+}
 process.exit(broken.length || (STRICT && over.length) ? 1 : 0);
