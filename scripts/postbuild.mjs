@@ -100,8 +100,8 @@ if (!basePattern.test(index)) fail('index.html has no <base href="./"> (is publi
 for (const route of routes) {
   if (!/^[a-z][a-z0-9-]*$/.test(route)) fail(`bad route name ${JSON.stringify(route)}`);
   mkdirSync(join(staging, route), { recursive: true });
-  // The second bundle has /verzamelen and /privacy (src/pages/mod.rs, IN_SECOND).
-  const page = route === "verzamelen" || route === "privacy" ? partIndex : index;
+  // The second bundle has /verzamelen, /privacy and /delen (src/pages/mod.rs, IN_SECOND).
+  const page = ["verzamelen", "privacy", "delen"].includes(route) ? partIndex : index;
   if (!basePattern.test(page)) fail(`the ${route} page has no <base href="./">`);
   writeFileSync(join(staging, route, "index.html"), page.replace(basePattern, '<base href="../">'));
 }

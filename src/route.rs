@@ -24,12 +24,23 @@ pub enum Page {
     Ontvangst,
     Verzamelen,
     Privacy,
+    /// Sharing one record; reached from the reflection and the receipt.
+    Delen,
     NotFound,
 }
 
 impl Page {
-    /// Every page with a folder of its own, in menu order.
-    pub const ROUTED: [Page; 4] = [
+    /// Every page with a folder of its own: the menu, then the others.
+    pub const ROUTED: [Page; 5] = [
+        Page::Reflectie,
+        Page::Ontvangst,
+        Page::Verzamelen,
+        Page::Privacy,
+        Page::Delen,
+    ];
+
+    /// The pages in the menu, in its order.
+    pub const MENU: [Page; 4] = [
         Page::Reflectie,
         Page::Ontvangst,
         Page::Verzamelen,
@@ -46,6 +57,7 @@ impl Page {
             Page::Ontvangst => ("ontvangst", "ontvangst/", "Ontvangst bevestigen"),
             Page::Verzamelen => ("verzamelen", "verzamelen/", "Gedeelde reflecties"),
             Page::Privacy => ("privacy", "privacy/", "Privacy en opslag"),
+            Page::Delen => ("delen", "delen/", "Delen"),
             Page::NotFound => ("", "./", "Pagina niet gevonden"),
         }
     }
@@ -174,6 +186,14 @@ impl Router {
         }
         self.sync();
     }
+}
+
+/// Leaves for `href` (relative to the base) with a page load, in place of
+/// the current history entry: for a page that the other bundle shows.
+pub fn load_instead(href: &str) {
+    let _ = window()
+        .location()
+        .replace(&format!("{}{}", base_uri(), href));
 }
 
 fn base_uri() -> String {

@@ -7,6 +7,7 @@
 //!
 //! Adding a page: see "Adding a page" in ARCHITECTURE.md.
 
+pub mod delen;
 pub mod not_found;
 pub mod ontvangst;
 pub mod privacy;
@@ -19,25 +20,34 @@ use std::cell::Cell;
 use crate::dom;
 use crate::route::Page;
 
-type Mount = fn(&web_sys::Element);
+type Mount = fn(Page, &web_sys::Element);
 
 thread_local! {
-    /// The `mount`s of the pages that live in the second bundle, in the
-    /// bundle that has them: the collection view and the privacy page.
-    static SECOND: Cell<Option<(Mount, Mount)>> = const { Cell::new(None) };
+    /// What mounts the pages that live in the second bundle, in the bundle
+    /// that has them.
+    static SECOND: Cell<Option<Mount>> = const { Cell::new(None) };
 }
 
 /// The pages the teacher never waits for: in the second bundle only.
-/// `/verzamelen` (the SWV's collection view) and `/privacy` (backup,
-/// restore, wiping) are visited on their own, never before typing.
-const IN_SECOND: [Page; 2] = [Page::Verzamelen, Page::Privacy];
+/// `/verzamelen` (the SWV's collection view), `/privacy` (backup, restore,
+/// wiping) and `/delen` (the share panel, the anonymiser and the export
+/// writer) are visited on their own, never before typing.
+const IN_SECOND: [Page; 3] = [Page::Verzamelen, Page::Privacy, Page::Delen];
 
-/// Puts the collection view and the privacy page into this bundle. Only
-/// the second bundle (`main_verzamelen.rs`) calls this: the teacher's bundle
-/// never refers to those pages' code, so it is not in its wasm (see "Two
-/// bundles" in ARCHITECTURE.md).
+fn mount_second(page: Page, main: &web_sys::Element) {
+    match page {
+        Page::Verzamelen => verzamelen::mount(main),
+        Page::Delen => delen::mount(main),
+        _ => privacy::mount(main),
+    }
+}
+
+/// Puts the pages of the second bundle into this bundle. Only the second
+/// bundle (`main_verzamelen.rs`) calls this: the teacher's bundle never
+/// refers to those pages' code, so it is not in its wasm (see "Two bundles"
+/// in ARCHITECTURE.md).
 pub fn include_collection() {
-    SECOND.with(|c| c.set(Some((verzamelen::mount, privacy::mount))));
+    SECOND.with(|c| c.set(Some(mount_second)));
 }
 
 /// Whether this bundle can show `page` without loading another one.
@@ -50,11 +60,8 @@ pub fn mount(page: Page, main: &web_sys::Element) {
         Page::Start => dom::draw(main, &start::markup()),
         Page::Reflectie => reflectie::mount(main),
         Page::Ontvangst => ontvangst::mount(main),
-        Page::Verzamelen | Page::Privacy => match SECOND.with(Cell::get) {
-            Some((collection, privacy)) => match page {
-                Page::Verzamelen => collection(main),
-                _ => privacy(main),
-            },
+        Page::Verzamelen | Page::Privacy | Page::Delen => match SECOND.with(Cell::get) {
+            Some(second) => second(page, main),
             // Reached without a page load (links to it load the page): load
             // the bundle that has it.
             None => {
@@ -68,6 +75,21 @@ pub fn mount(page: Page, main: &web_sys::Element) {
 #[cfg(test)]
 mod tests {
     use crate::html::Name;
+
+    /// The build hook gives these pages' folders the second bundle's page.
+    #[test]
+    fn the_build_hook_knows_which_pages_are_in_the_second_bundle() {
+        let hook = include_str!("../../scripts/postbuild.mjs");
+        let slugs: Vec<String> = super::IN_SECOND
+            .iter()
+            .map(|p| format!("{:?}", p.slug()))
+            .collect();
+        let list = format!("[{}].includes(route)", slugs.join(", "));
+        assert!(
+            hook.contains(&list),
+            "scripts/postbuild.mjs should say {list}"
+        );
+    }
 
     /// Buttons of a component sit inside the page's container, and both
     /// listen there: an action string must mean one thing only.

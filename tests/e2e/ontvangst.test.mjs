@@ -138,7 +138,7 @@ test("a complete receipt is shared as a file that holds exactly what the preview
   await o.open();
   await o.fillComplete();
   await o.next();
-  await o.page.waitForURL(/weergave=delen/);
+  await o.page.waitForURL(/\/delen\/\?record=/);
   await share.waitOpen();
   const facts = await o.page.locator(".zb-share__facts").innerText();
   assert.match(facts, /Naam van de school\s*Voorbeeldcollege/);

@@ -44,7 +44,7 @@ async function withAnswers(init) {
 
 async function openShare(r, share) {
   await r.overview().getByRole("link", { name: "Delen met het samenwerkingsverband" }).click();
-  await r.page.waitForURL(/weergave=delen/);
+  await r.page.waitForURL(/\/delen\/\?record=/);
   await share.waitOpen();
 }
 

@@ -268,19 +268,16 @@ pub fn receipt_list(receipts: &[&Record], open: Option<&RecordId>) -> Markup {
     }
 }
 
-/// The share step: the panel, or why it cannot be shown yet, and the way back.
-pub fn share_view(panel: Option<Markup>) -> Markup {
+/// The share step while the share page loads, or why it cannot be shown yet.
+pub fn share_view(leaving: bool) -> Markup {
     html! {
-        @match panel {
-            Some(panel) => {
-                (panel)
-                p { a href="ontvangst/" { "Terug naar het formulier" } }
-            }
-            None => {
-                p.zb-notice {
-                    "Het formulier is nog niet compleet. "
-                    a href="ontvangst/" { "Ga terug naar het formulier" }
-                }
+        h2 tabindex="-1" { "Delen met het samenwerkingsverband" }
+        @if leaving {
+            p { "Even geduld: de pagina om te delen wordt geopend." }
+        } @else {
+            p.zb-notice {
+                "Het formulier is nog niet compleet. "
+                a href="ontvangst/" { "Ga terug naar het formulier" }
             }
         }
     }

@@ -15,14 +15,13 @@
 pub(crate) mod markup;
 
 use leptos::prelude::*;
-use zichtbaar_core::export::{receipt_problems, NotReady, School};
+use zichtbaar_core::export::{receipt_problems, NotReady};
 use zichtbaar_core::record::days_until_deadline;
 use zichtbaar_core::record::{Role, SharedWithColleagues};
 use zichtbaar_core::{Instrument, Receipt, Record, RecordId, SchoolYear};
 
 use self::markup::{Action, Check, Field};
 use crate::autosave::{use_autosave, SaveStatus};
-use crate::components::share_panel::{SharePanel, ShareRequest};
 use crate::components::{elsewhere, save_status};
 use crate::draft::Draft;
 use crate::html::{Markup, Name};
@@ -182,40 +181,18 @@ fn receipt_editor(
         }
         result
     });
-    let share: StoredValue<Option<SharePanel>, LocalStorage> = StoredValue::new_local(None);
-    let host: web_sys::EventTarget = container.clone().into();
-
-    // Sharing needs what is stored; the form stays in the page (hidden) so
-    // that nothing typed is lost when coming back.
+    // Sharing is a page of its own (in the second bundle), for what is
+    // stored: write anything pending first. The form stays in the page
+    // (hidden) while the share page loads or when it is not complete.
     let render_share = move || -> Markup {
         autosave.flush();
-        let (record, ready) =
-            draft.with_value(|d| (d.record().cloned(), receipt_problems(&d.body).is_empty()));
-        let panel = record.filter(|_| ready).map(|record| {
-            let school = record.receipt().map(|r| School {
-                name: r.school_name.clone(),
-                brin: r.brin.clone(),
-            });
-            let contact_email = instrument
-                .def()
-                .contact_email
-                .as_deref()
-                .unwrap_or("")
-                .to_owned();
-            let (panel, markup) = SharePanel::open(
-                &host,
-                ShareRequest {
-                    record,
-                    instrument,
-                    school_names: Vec::new(),
-                    suggested_school: school,
-                    contact_email,
-                },
-            );
-            share.set_value(Some(panel));
-            markup
-        });
-        markup::share_view(panel)
+        let (id, ready) =
+            draft.with_value(|d| (d.id().cloned(), receipt_problems(&d.body).is_empty()));
+        let id = id.filter(|_| ready);
+        if let Some(id) = &id {
+            crate::route::load_instead(&format!("delen/?record={id}"));
+        }
+        markup::share_view(id.is_some())
     };
     dom::draw(
         container,
@@ -229,7 +206,6 @@ fn receipt_editor(
     Effect::new(move |prev: Option<bool>| {
         let now = sharing();
         if prev.is_some_and(|p| p != now) {
-            share.set_value(None);
             dom::set_attr(markup::FORM, "hidden", now.then_some(""));
             dom::set_html(
                 markup::SHARE,
@@ -240,7 +216,7 @@ fn receipt_editor(
                 },
             );
             if now {
-                dom::focus(crate::components::share_markup::TITLE);
+                dom::focus_first(markup::SHARE, "h2");
             } else {
                 dom::focus(Check::School.input());
             }

@@ -17,7 +17,6 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use zichtbaar_core::export::School;
 use zichtbaar_core::merge::Conflict;
 use zichtbaar_core::plan::{self as core_plan, Due, Status};
 use zichtbaar_core::{ics, Perspective, Record, Reflection, SchoolYear};
@@ -26,7 +25,6 @@ use super::markup::{self, Action, CarryOffer, Choose};
 use super::plan::{self, PlanAction, PlanField};
 use super::{Selection, View};
 use crate::autosave::{use_autosave, Autosave, SaveStatus};
-use crate::components::share_panel::{SharePanel, ShareRequest};
 use crate::components::{elsewhere, save_status};
 use crate::draft::Draft;
 use crate::html::Markup;
@@ -156,8 +154,6 @@ struct EditorCtx {
     /// `answered`: the action plan, a rating (this year against last).
     summary: RwSignal<u32>,
     autosave: Autosave,
-    /// The share panel, while the share view is shown.
-    share: StoredValue<Option<SharePanel>, LocalStorage>,
     /// Bumped when another tab's changes were merged into the draft.
     outside: RwSignal<u32>,
 }
@@ -441,31 +437,6 @@ fn find(records: &[Record], sel: Selection, year: SchoolYear) -> Option<Record> 
         .cloned()
 }
 
-/// Schools named in receipts on this device: watched for in shared text
-/// unless named on purpose, and the newest one offered for naming.
-fn schools(records: &[Record]) -> (Vec<String>, Option<School>) {
-    let mut names = Vec::new();
-    let mut newest: Option<(&Record, School)> = None;
-    for r in records {
-        let Some(receipt) = r.receipt() else { continue };
-        for name in [&receipt.school_name, &receipt.brin] {
-            if !name.trim().is_empty() && !names.contains(name) {
-                names.push(name.clone());
-            }
-        }
-        if !receipt.school_name.trim().is_empty()
-            && newest.as_ref().is_none_or(|(n, _)| r.updated > n.updated)
-        {
-            let school = School {
-                name: receipt.school_name.clone(),
-                brin: receipt.brin.clone(),
-            };
-            newest = Some((r, school));
-        }
-    }
-    (names, newest.map(|(_, s)| s))
-}
-
 /// The school years to offer: this one and two before, the next one from
 /// June, and the one shown if it is none of those. Newest first.
 fn years(sel: &Selection) -> Vec<SchoolYear> {
@@ -496,7 +467,6 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
         Ok(l) => (l.records, None, l.unreadable.len()),
         Err(e) => (Vec::new(), Some(e), 0),
     };
-    let (school_names, suggested_school) = schools(&records);
     let current = find(&records, sel, sel.year);
     let previous = find(&records, sel, sel.year.previous()).and_then(|r| r.reflection().cloned());
     let mut notices = Vec::new();
@@ -561,7 +531,6 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
         epoch: RwSignal::new(0),
         summary: RwSignal::new(0),
         autosave,
-        share: StoredValue::new_local(None),
         outside,
     };
     // Which item and which view the address asks for.
@@ -582,10 +551,7 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
         (if printing.get() { View::Document } else { view }, index)
     };
 
-    let contact: &'static str = sel.instrument.def().contact_email.as_deref().unwrap_or("");
-    let host: web_sys::EventTarget = main.clone().into();
     let render = move |mode: View, index: usize| -> Markup {
-        ctx.share.set_value(None);
         match mode {
             View::Form => {
                 let overview = ctx
@@ -606,24 +572,14 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
                 )
             }),
             View::Share => {
-                // Share what is stored: write anything pending first.
+                // Sharing is a page of its own (in the second bundle), for
+                // what is stored: write anything pending first.
                 ctx.autosave.flush();
-                let record = ctx.state.with_value(|s| s.draft.record().cloned());
-                let panel = record.map(|record| {
-                    let (panel, markup) = SharePanel::open(
-                        &host,
-                        ShareRequest {
-                            record,
-                            instrument: sel.instrument,
-                            school_names: school_names.clone(),
-                            suggested_school: suggested_school.clone(),
-                            contact_email: contact.to_owned(),
-                        },
-                    );
-                    ctx.share.set_value(Some(panel));
-                    markup
-                });
-                markup::share_view(&sel, panel)
+                let id = ctx.state.with_value(|s| s.draft.id().cloned());
+                if let Some(id) = &id {
+                    crate::route::load_instead(&format!("delen/?record={id}"));
+                }
+                markup::share_view(&sel, id.is_some())
             }
         }
     };

@@ -444,16 +444,15 @@ pub fn workspace(item: Markup, overview: Markup) -> Markup {
     }
 }
 
-/// The share view: the panel (from the share component), or a note that
-/// there is nothing to share yet, and the way back.
-pub fn share_view(sel: &Selection, panel: Option<Markup>) -> Markup {
+/// The share view, while the share page loads (`leaving`), or a note that
+/// there is nothing to share yet; and the way back.
+pub fn share_view(sel: &Selection, leaving: bool) -> Markup {
     html! {
-        @match panel {
-            Some(panel) => (panel),
-            None => {
-                (crate::components::share_markup::title())
-                p.zb-notice { "Er is nog niets ingevuld om te delen." }
-            }
+        h2 tabindex="-1" { "Delen met het samenwerkingsverband" }
+        @if leaving {
+            p { "Even geduld: de pagina om te delen wordt geopend." }
+        } @else {
+            p.zb-notice { "Er is nog niets ingevuld om te delen." }
         }
         p { a href=(sel.href(None, View::Form)) { "Terug naar invullen" } }
     }
