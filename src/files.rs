@@ -11,9 +11,16 @@ use crate::platform;
 /// `zichtbaar-reservekopie-<today>.json`. Returns the file name when the
 /// browser took the download.
 pub fn download_backup(records: &[Record]) -> Option<String> {
+    download_backup_all(records, &[])
+}
+
+/// Like [`download_backup`], with the stored values this version cannot
+/// read, as they are.
+pub fn download_backup_all(records: &[Record], unreadable: &[backup::Unread]) -> Option<String> {
     let today = platform::today();
     let name = format!("zichtbaar-reservekopie-{today}.json");
-    download(&name, "application/json", &backup::encode(records, today)).then_some(name)
+    let text = backup::encode_all(records, unreadable, today);
+    download(&name, "application/json", &text).then_some(name)
 }
 
 /// Offers `content` as a file download named `name`. Returns false when the

@@ -194,6 +194,21 @@ pub async fn wipe_all() -> Result<(), StorageError> {
     collection::delete_all().await
 }
 
+/// The values `loaded` could not read, as stored, for a backup.
+pub fn unreadable_as_stored(loaded: &Loaded) -> Vec<zichtbaar_core::backup::Unread> {
+    loaded
+        .unreadable
+        .iter()
+        .filter_map(|u| {
+            let text = raw(&u.key).ok()??;
+            Some(zichtbaar_core::backup::Unread {
+                key: u.key.clone(),
+                text,
+            })
+        })
+        .collect()
+}
+
 /// The raw text stored under `key`, for backups of unreadable records.
 pub fn raw(key: &str) -> Result<Option<String>, StorageError> {
     local_storage()?

@@ -248,7 +248,10 @@ pub fn mount(main: &web_sys::Element) {
         match action {
             Action::BackupAll => {
                 let status = match storage::load_all() {
-                    Ok(loaded) => match files::download_backup(&loaded.records) {
+                    Ok(loaded) => match files::download_backup_all(
+                        &loaded.records,
+                        &storage::unreadable_as_stored(&loaded),
+                    ) {
                         Some(name) => format!("De reservekopie staat in je downloads als {name}."),
                         None => "Downloaden lukte niet.".to_owned(),
                     },

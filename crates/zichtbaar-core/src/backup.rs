@@ -7,8 +7,14 @@
 //!
 //! ```json
 //! {"format":"zichtbaar-backup","formatVersion":1,"created":"2026-11-23",
-//!  "records":[{"schema":2,"record":{...}}, ...]}
+//!  "records":[{"schema":2,"record":{...}}, ...],
+//!  "unreadable":[{"key":"zichtbaar.record.…","text":"…"}]}
 //! ```
+//!
+//! `unreadable` (left out when empty) holds, as plain text under their
+//! storage keys, stored values this version could not read (damaged, or
+//! written by a newer version), so a backup loses nothing. Readers of
+//! format 1 skip it; restoring them is left to a version that reads them.
 //!
 //! Reading looks at `format` and `formatVersion` first, then keeps each
 //! record as its own JSON text and reads it as [`crate::stored`] does, so one
@@ -32,15 +38,33 @@ struct Backup<'a> {
     format_version: u32,
     created: Date,
     records: Vec<Envelope<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    unreadable: &'a [Unread],
+}
+
+/// A stored value this version cannot read, kept as it is in a backup.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Unread {
+    /// Its storage key.
+    pub key: String,
+    /// The stored text, unchanged.
+    pub text: String,
 }
 
 /// Writes a backup of `records`, dated `today`.
 pub fn encode(records: &[Record], today: Date) -> String {
+    encode_all(records, &[], today)
+}
+
+/// Writes a backup of `records` and of the stored values this version
+/// could not read, dated `today`.
+pub fn encode_all(records: &[Record], unreadable: &[Unread], today: Date) -> String {
     let backup = Backup {
         format: BACKUP_FORMAT,
         format_version: BACKUP_FORMAT_VERSION,
         created: today,
         records: records.iter().map(Envelope::new).collect(),
+        unreadable,
     };
     serde_json::to_string(&backup).expect("records always serialise")
 }
@@ -191,5 +215,21 @@ mod tests {
         let restored = decode(&encode(&records, Date::new(2026, 11, 25).unwrap())).unwrap();
         assert_eq!(restored.records, records);
         assert!(restored.problems.is_empty());
+    }
+
+    #[test]
+    fn values_this_version_cannot_read_travel_in_the_backup_as_they_are() {
+        let today = Date::new(2026, 11, 25).unwrap();
+        let damaged = Unread {
+            key: "zichtbaar.record.x".into(),
+            text: "{\"schema\": 2, \"rec".into(),
+        };
+        let text = encode_all(&[], std::slice::from_ref(&damaged), today);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["unreadable"][0]["key"], "zichtbaar.record.x");
+        assert_eq!(value["unreadable"][0]["text"], damaged.text);
+        // Still a backup this version reads; without them, no field at all.
+        assert!(decode(&text).unwrap().records.is_empty());
+        assert!(!encode(&[], today).contains("unreadable"));
     }
 }
