@@ -51,7 +51,11 @@ impl Rng {
         self.below(n) == 0
     }
 
-    pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+    pub fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
+        xs[self.below(xs.len())]
+    }
+
+    pub fn pick_ref<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
         &xs[self.below(xs.len())]
     }
 
@@ -337,8 +341,8 @@ pub fn text(rng: &mut Rng, max_pieces: usize) -> String {
     let mut out = String::new();
     for _ in 0..n {
         match rng.below(10) {
-            0..=5 => out.push_str(*rng.pick(WORDS)),
-            6 | 7 => out.push_str(*rng.pick(ODD_TEXT)),
+            0..=5 => out.push_str(rng.pick(WORDS)),
+            6 | 7 => out.push_str(rng.pick(ODD_TEXT)),
             8 => out.push_str(&rng.below(1_000_000_000).to_string()),
             _ => out.push(char::from_u32(rng.below(0x11_0000) as u32).unwrap_or('\u{fffd}')),
         }
@@ -367,12 +371,12 @@ pub fn bytes(rng: &mut Rng, max_len: usize) -> Vec<u8> {
     while out.len() < n {
         match mode {
             0 => out.push(rng.next() as u8),
-            1 => out.push(*rng.pick(JSONISH)),
+            1 => out.push(rng.pick(JSONISH)),
             _ => {
                 if rng.one_in(8) {
-                    out.extend_from_slice(*rng.pick(BROKEN));
+                    out.extend_from_slice(rng.pick(BROKEN));
                 } else {
-                    out.push(*rng.pick(JSONISH));
+                    out.push(rng.pick(JSONISH));
                 }
             }
         }
@@ -382,7 +386,7 @@ pub fn bytes(rng: &mut Rng, max_len: usize) -> Vec<u8> {
 
 fn odd_string(rng: &mut Rng) -> J {
     match rng.below(6) {
-        0 => J::Raw((*rng.pick(RAW_STRINGS)).to_owned()),
+        0 => J::Raw(rng.pick(RAW_STRINGS).to_owned()),
         1 => J::Str(rng.pick(ODD_TEXT).repeat(rng.size(2000))),
         2 => J::Str("x".repeat(rng.size(rng.limit / 4))),
         _ => J::Str(text(rng, 12)),
@@ -406,7 +410,7 @@ fn value_within(rng: &mut Rng, depth: usize, budget: &mut usize) -> J {
         return match rng.below(8) {
             0 => J::Null,
             1 => J::Bool(rng.one_in(2)),
-            2 | 3 => J::Num((*rng.pick(ODD_NUMBERS)).to_owned()),
+            2 | 3 => J::Num(rng.pick(ODD_NUMBERS).to_owned()),
             4 => J::Num(rng.next().to_string()),
             _ => odd_string(rng),
         };
@@ -434,7 +438,7 @@ fn value_within(rng: &mut Rng, depth: usize, budget: &mut usize) -> J {
                     let key = if rng.one_in(4) {
                         text(rng, 2)
                     } else {
-                        (*rng.pick(KEYS)).to_owned()
+                        rng.pick(KEYS).to_owned()
                     };
                     (key, value_within(rng, depth - 1, budget))
                 })
@@ -470,7 +474,7 @@ pub fn nested(rng: &mut Rng, inner: &str, depth: usize) -> String {
 }
 
 fn nest_depth(rng: &mut Rng) -> usize {
-    *rng.pick(&[1, 2, 8, 126, 127, 128, 129, 130, 1000, 20_000])
+    rng.pick(&[1, 2, 8, 126, 127, 128, 129, 130, 1000, 20_000])
 }
 
 // ---- Structure-aware mutation
@@ -504,13 +508,13 @@ pub fn mutate(rng: &mut Rng, j: &mut J) {
                 2 => {
                     let key = &mut fields[i].0;
                     let at = char_boundary(key, rng.below(key.len() + 1));
-                    key.insert_str(at, *rng.pick(ODD_TEXT));
+                    key.insert_str(at, rng.pick(ODD_TEXT));
                 }
                 3 => {
-                    fields[i].0 = (*rng.pick(KEYS)).to_owned();
+                    fields[i].0 = rng.pick(KEYS).to_owned();
                 }
                 4 => {
-                    let k = (*rng.pick(KEYS)).to_owned();
+                    let k = rng.pick(KEYS).to_owned();
                     fields.push((k, value(rng, 3)));
                 }
                 5 => {
@@ -544,11 +548,11 @@ pub fn mutate(rng: &mut Rng, j: &mut J) {
                 _ => items.clear(),
             }
         }
-        J::Num(n) => *n = (*rng.pick(ODD_NUMBERS)).to_owned(),
+        J::Num(n) => *n = rng.pick(ODD_NUMBERS).to_owned(),
         J::Str(s) if rng.one_in(2) => match rng.below(5) {
             0 => {
                 let at = char_boundary(s, rng.below(s.len() + 1));
-                s.insert_str(at, *rng.pick(ODD_TEXT));
+                s.insert_str(at, rng.pick(ODD_TEXT));
             }
             1 => {
                 let at = char_boundary(s, rng.below(s.len() + 1));
@@ -645,11 +649,11 @@ pub fn mutate_whole(rng: &mut Rng, j: &mut J) {
             });
         }
         1 => {
-            let key = *rng.pick(&["formatVersion", "schema", "revision", "format"]);
+            let key = rng.pick(&["formatVersion", "schema", "revision", "format"]);
             let mut values: Vec<J> = (0..4)
                 .map(|_| match rng.below(3) {
-                    0 => J::Num((*rng.pick(ODD_NUMBERS)).to_owned()),
-                    1 => J::Str((*rng.pick(ODD_TEXT)).to_owned()),
+                    0 => J::Num(rng.pick(ODD_NUMBERS).to_owned()),
+                    1 => J::Str(rng.pick(ODD_TEXT).to_owned()),
                     _ => value(rng, 1),
                 })
                 .collect();
@@ -714,7 +718,7 @@ pub fn mutate_bytes(rng: &mut Rng, text: &mut Vec<u8>, other: &[u8]) {
             text.extend_from_slice(&other[from..]);
         }
         5 => {
-            let pad: &[u8] = *rng.pick(&[&b"\xef\xbb\xbf"[..], b"   \n\t", b"\x00"]);
+            let pad: &[u8] = rng.pick(&[&b"\xef\xbb\xbf"[..], b"   \n\t", b"\x00"]);
             if rng.one_in(2) {
                 text.splice(0..0, pad.iter().copied());
             } else {
@@ -724,7 +728,7 @@ pub fn mutate_bytes(rng: &mut Rng, text: &mut Vec<u8>, other: &[u8]) {
         _ => {
             // A run of one byte, as in a file cut off by a full disk.
             let at = rng.below(len + 1);
-            let b = *rng.pick(b"0 [{\"@1");
+            let b = rng.pick(b"0 [{\"@1");
             let n = rng.size(rng.limit / 100);
             text.splice(at..at, std::iter::repeat_n(b, n));
         }
@@ -745,7 +749,7 @@ fn action(rng: &mut Rng) -> Action {
     let mut a = Action::new(rng.bytes());
     a.what = text(rng, 8);
     a.who = text(rng, 3);
-    a.status = *rng.pick(&Status::ALL);
+    a.status = rng.pick(&Status::ALL);
     a.due = match rng.below(3) {
         0 => None,
         1 => Due::month(2027 + rng.below(3) as i32, 1 + rng.below(12) as u8),
@@ -768,12 +772,10 @@ pub fn record(rng: &mut Rng) -> Record {
                 .pick(&["", "12AB", "12ab", "1234", " 99ZZ "])
                 .to_string(),
             answers: ReceiptAnswers {
-                role: rng.one_in(4).then(|| *rng.pick(&Role::ALL)),
+                role: rng.one_in(4).then(|| rng.pick(&Role::ALL)),
                 role_other: text(rng, 3),
                 received: !rng.one_in(8),
-                shared_with_colleagues: rng
-                    .one_in(2)
-                    .then(|| *rng.pick(&SharedWithColleagues::ALL)),
+                shared_with_colleagues: rng.one_in(2).then(|| rng.pick(&SharedWithColleagues::ALL)),
                 reactions: text(rng, 20),
                 wishes: text(rng, 20),
             },
@@ -786,9 +788,10 @@ pub fn record(rng: &mut Rng) -> Record {
                 rng.pick(&["mentoraat", "basis-in-de-les", "x"]),
                 text(rng, 2)
             );
-            let scale = rng
-                .one_in(2)
-                .then(|| (*rng.pick(&["in-ontwikkeling", "weet-ik-niet", ""])).to_owned());
+            let scale = rng.one_in(2).then(|| {
+                rng.pick(&["in-ontwikkeling", "weet-ik-niet", ""])
+                    .to_owned()
+            });
             answers.insert(
                 key,
                 Answer {
@@ -803,7 +806,7 @@ pub fn record(rng: &mut Rng) -> Record {
             actions.insert(text(rng, 2), list);
         }
         Body::Reflection(Reflection {
-            perspective: *rng.pick(&Perspective::ALL),
+            perspective: rng.pick(&Perspective::ALL),
             answers,
             actions,
         })
@@ -818,8 +821,8 @@ pub fn record(rng: &mut Rng) -> Record {
         id: record_id(rng),
         revision: rng.below(20) as u32,
         instrument: InstrumentRef {
-            id: (*rng.pick(&["ondersteuningsstructuur", "x", ""])).to_owned(),
-            version: (*rng.pick(&["2026.1", "2026.2", "\u{202e}"])).to_owned(),
+            id: rng.pick(&["ondersteuningsstructuur", "x", ""]).to_owned(),
+            version: rng.pick(&["2026.1", "2026.2", "\u{202e}"]).to_owned(),
             digest: format!("sha256:{}", "0".repeat(rng.size(64))),
         },
         school_year: SchoolYear::starting(2026),
@@ -870,7 +873,7 @@ pub fn backup_file(records: &[Record]) -> String {
 pub fn school_list(rng: &mut Rng) -> String {
     let mut out = String::new();
     if rng.one_in(3) {
-        out.push_str(*rng.pick(&[
+        out.push_str(rng.pick(&[
             "naam;brin\n",
             "BRIN,School\n",
             "\"Naam van de school\"\tBrin-nummer\n",
@@ -886,7 +889,7 @@ pub fn school_list(rng: &mut Rng) -> String {
         } else {
             out.push_str(&format!("{brin}{sep}\"{name}\""));
         }
-        out.push_str(*rng.pick(&["\n", "\r\n", "\n\n", "\r"]));
+        out.push_str(rng.pick(&["\n", "\r\n", "\n\n", "\r"]));
     }
     out
 }

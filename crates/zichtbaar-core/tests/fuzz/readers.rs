@@ -478,7 +478,7 @@ pub fn input(rng: &mut Rng, r: usize, pool: &Pool) -> Vec<u8> {
 
 fn any_input(rng: &mut Rng, r: usize, pool: &Pool) -> Vec<u8> {
     let seeds = &pool.0[r];
-    let seed = rng.pick(seeds);
+    let seed = rng.pick_ref(seeds);
     match rng.below(20) {
         0 | 1 => gen::bytes(rng, rng.limit.min(4000)),
         2 | 3 => gen::value(rng, 6).text().into_bytes(),
@@ -486,16 +486,16 @@ fn any_input(rng: &mut Rng, r: usize, pool: &Pool) -> Vec<u8> {
             // Another reader's file, mutated: a backup given to the
             // importer, an export given to storage.
             let other = rng.below(READERS.len());
-            let theirs = rng.pick(&pool.0[other]);
+            let theirs = rng.pick_ref(&pool.0[other]);
             mutated(rng, theirs, &seed.text)
         }
         5 => {
             // Nested deeply around a valid file.
-            let depth = *rng.pick(&[127, 128, 129, 100_000]);
+            let depth = rng.pick(&[127, 128, 129, 100_000]);
             gen::nested(rng, &seed.text, depth).into_bytes()
         }
         _ => {
-            let other = rng.pick(seeds);
+            let other = rng.pick_ref(seeds);
             mutated(rng, seed, &other.text)
         }
     }
