@@ -18,13 +18,17 @@
 //!
 //! Reading looks at `format` and `formatVersion` first, then keeps each
 //! record as its own JSON text and reads it as [`crate::stored`] does, so one
-//! damaged record is reported and the others are restored.
+//! damaged record is reported and the others are restored. Passing over
+//! the records does not recurse, and each is read with the nesting limits
+//! of [`crate::stored`], so no backup can overflow the stack.
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::date::Date;
 use crate::encoding::{FileHead, FileRecords};
-use crate::record::Record;
+use crate::record::{Record, RecordId};
 use crate::stored::{self, DecodeError, Envelope};
 
 pub const BACKUP_FORMAT: &str = "zichtbaar-backup";
@@ -132,25 +136,38 @@ impl Compared {
 
 /// Each record of a backup, compared with the records on this device, in
 /// the backup's order. When a backup holds the same id twice, the highest
-/// revision is the one compared (and the other is left out).
+/// revision is the one compared (the first of them when two are equal),
+/// and the others are left out. Looked up by id, so a backup of tens of
+/// thousands of records compares in moments (comparing each record with
+/// all before it took seconds).
 pub fn compare<'a>(backup: &'a [Record], here: &[Record]) -> Vec<(&'a Record, Compared)> {
-    let mut out: Vec<(&'a Record, Compared)> = Vec::new();
-    for record in backup {
-        if let Some(at) = out.iter().position(|(r, _)| r.id == record.id) {
-            if out[at].0.revision >= record.revision {
-                continue;
-            }
-            out.remove(at);
+    // Per id, the position of the record compared.
+    let mut chosen: BTreeMap<&RecordId, usize> = BTreeMap::new();
+    for (i, record) in backup.iter().enumerate() {
+        let at = chosen.entry(&record.id).or_insert(i);
+        if record.revision > backup[*at].revision {
+            *at = i;
         }
-        let compared = match here.iter().find(|h| h.id == record.id) {
-            None => Compared::New,
-            Some(h) if record.revision > h.revision => Compared::Newer,
-            Some(h) if record.revision == h.revision => Compared::Same,
-            Some(_) => Compared::Older,
-        };
-        out.push((record, compared));
     }
-    out
+    // Per id, the revision on this device (the first record with the id).
+    let mut kept: BTreeMap<&RecordId, u32> = BTreeMap::new();
+    for h in here {
+        kept.entry(&h.id).or_insert(h.revision);
+    }
+    backup
+        .iter()
+        .enumerate()
+        .filter(|(i, record)| chosen[&record.id] == *i)
+        .map(|(_, record)| {
+            let compared = match kept.get(&record.id) {
+                None => Compared::New,
+                Some(&h) if record.revision > h => Compared::Newer,
+                Some(&h) if record.revision == h => Compared::Same,
+                Some(_) => Compared::Older,
+            };
+            (record, compared)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -158,7 +175,7 @@ mod tests {
     use super::*;
     use crate::date::SchoolYear;
     use crate::instrument::InstrumentRef;
-    use crate::record::{Perspective, RecordId};
+    use crate::record::Perspective;
 
     fn record(n: u8, revision: u32) -> Record {
         let today = Date::new(2026, 11, 23).unwrap();
@@ -207,6 +224,83 @@ mod tests {
             (compared[0].0.revision, compared[0].1),
             (7, Compared::Newer)
         );
+    }
+
+    /// What `compare` did before it looked records up by id: each record
+    /// against every one before it. Kept as the reference for its result.
+    fn compare_each_with_all<'a>(
+        backup: &'a [Record],
+        here: &[Record],
+    ) -> Vec<(&'a Record, Compared)> {
+        let mut out: Vec<(&'a Record, Compared)> = Vec::new();
+        for record in backup {
+            if let Some(at) = out.iter().position(|(r, _)| r.id == record.id) {
+                if out[at].0.revision >= record.revision {
+                    continue;
+                }
+                out.remove(at);
+            }
+            let compared = match here.iter().find(|h| h.id == record.id) {
+                None => Compared::New,
+                Some(h) if record.revision > h.revision => Compared::Newer,
+                Some(h) if record.revision == h.revision => Compared::Same,
+                Some(_) => Compared::Older,
+            };
+            out.push((record, compared));
+        }
+        out
+    }
+
+    #[test]
+    fn a_backup_of_30000_records_compares_by_id_not_each_with_all_before() {
+        // Found by the fuzz harness's figures: a 10 MB backup took 3.6 s
+        // to compare, 170 times its 1 MB time. Same result, by lookup.
+        let mut state = 7u32;
+        let mut next = |n: u32| {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (state >> 8) % n
+        };
+        let mixed: Vec<Record> = (0..2_000)
+            .map(|_| record(next(200) as u8, next(6)))
+            .collect();
+        let here: Vec<Record> = (0..300).map(|_| record(next(250) as u8, next(6))).collect();
+        let ids = |c: &[(&Record, Compared)]| {
+            c.iter()
+                .map(|(r, c)| (r.id.clone(), r.revision, *c))
+                .collect::<Vec<_>>()
+        };
+        let compared = compare(&mixed, &here);
+        assert_eq!(ids(&compared), ids(&compare_each_with_all(&mixed, &here)));
+        assert_eq!(compared.len(), 200);
+
+        let many: Vec<Record> = (0..30_000u32)
+            .map(|n| {
+                let mut r = record(0, n % 7);
+                r.id = RecordId::from_random([
+                    n as u8,
+                    (n >> 8) as u8,
+                    (n >> 16) as u8,
+                    1,
+                    2,
+                    3,
+                    4,
+                    5,
+                    6,
+                    7,
+                    8,
+                    9,
+                    10,
+                    11,
+                    12,
+                    13,
+                ]);
+                r
+            })
+            .collect();
+        let compared = compare(&many, &many[..10]);
+        assert_eq!(compared.len(), 30_000);
+        assert!(compared[..10].iter().all(|(_, c)| *c == Compared::Same));
+        assert!(compared[10..].iter().all(|(_, c)| *c == Compared::New));
     }
 
     #[test]

@@ -27,6 +27,8 @@
 //! Sorting uses `sort_by` on small vectors: this page is loaded by the SWV
 //! only, not on the teacher's critical path.
 
+use std::collections::BTreeSet;
+
 use crate::date::{Date, SchoolYear};
 use crate::export::{normalise_brin, ExportRecord, School};
 use crate::instrument::{answer_key, Instrument};
@@ -357,6 +359,11 @@ fn listed_line(line: &str) -> Option<ListedSchool> {
 pub fn school_list(text: &str) -> (Vec<ListedSchool>, Vec<usize>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut schools: Vec<ListedSchool> = Vec::new();
+    // What is kept already, to look up rather than compare with every
+    // school before (that took minutes for a list of 40,000 lines).
+    let mut brins_seen = BTreeSet::new();
+    // Keys (`school_key`) of the names of the schools kept without a BRIN.
+    let mut names_seen = BTreeSet::new();
     let mut unreadable = Vec::new();
     // (separator, name column, BRIN column) once a header was seen.
     let mut header: Option<(char, Option<usize>, Option<usize>)> = None;
@@ -405,14 +412,12 @@ pub fn school_list(text: &str) -> (Vec<ListedSchool>, Vec<usize>) {
         match read {
             Some(s) if s.name.is_empty() && s.brin.is_empty() => {}
             Some(s) => {
-                let twice = schools.iter().any(|k| {
-                    if s.brin.is_empty() {
-                        k.brin.is_empty() && same_name(&k.name, &s.name)
-                    } else {
-                        k.brin == s.brin
-                    }
-                });
-                if !twice {
+                let first = if s.brin.is_empty() {
+                    names_seen.insert(school_key(&s.name))
+                } else {
+                    brins_seen.insert(s.brin.clone())
+                };
+                if first {
                     schools.push(s);
                 }
             }

@@ -12,8 +12,13 @@
 //! The two steps are also there apart, [`split`] and [`read_record`], so
 //! that the app can read a big file a chunk of records at a time without
 //! holding up the page.
-//! Nesting deeper than `serde_json`'s limit (128) is refused and skipped
-//! values are skipped without recursion, so no file can overflow the stack.
+//! **Nesting:** a valid file nests at most 6 levels (file, `records`,
+//! record, `actions`, an item's list, action). A record nested deeper
+//! where a value is read is a bad record (the wrong type, and `serde_json`
+//! refuses the 128th level in any case); unknown fields, and the records
+//! while [`split`] passes over them, are skipped without recursion however
+//! deep. So no file can overflow the stack; `tests/fuzz/` checks 100,000
+//! levels on a 256 KB stack, and `docs/export-format.md` says so too.
 //!
 //! Every format version from 1 to [`EXPORT_FORMAT_VERSION`] is read, with
 //! the one [`ExportRecord`]: version 2 only added the optional `actions`,

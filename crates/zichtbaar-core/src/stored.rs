@@ -29,9 +29,13 @@
 //! The shapes are serde derives on the record types, read and written by
 //! `serde_json`. Reading parses the text twice, once for `schema` alone
 //! (everything else is skipped) and once in that version's shape, so the
-//! browser path needs no raw JSON type; a stored record is small. Nesting deeper than `serde_json`'s limit (128) is refused, and
-//! skipped values are skipped without recursion, so no input can overflow
-//! the stack.
+//! browser path needs no raw JSON type; a stored record is small.
+//!
+//! **Nesting:** an envelope nests at most 7 levels (envelope, record,
+//! body, reflection, `actions`, an item's list, action); deeper where a
+//! value is read is refused (the wrong type, and `serde_json` refuses the
+//! 128th level in any case), unknown fields are skipped without recursion
+//! however deep, so no input can overflow the stack (`tests/fuzz/`).
 
 use std::fmt;
 
