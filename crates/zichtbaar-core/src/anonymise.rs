@@ -573,17 +573,11 @@ pub fn scan(text: &str, watch_names: &[String]) -> Vec<Hit> {
     postcodes(&plain, &mut hits);
     addresses(&plain, &mut hits);
     names(&plain, watch_names, &mut hits);
-    // Few hits: an insertion sort, without the general sort's code.
-    for i in 1..hits.len() {
-        let mut j = i;
-        while j > 0
-            && (hits[j].start, usize::MAX - hits[j].end)
-                < (hits[j - 1].start, usize::MAX - hits[j - 1].end)
-        {
-            hits.swap(j, j - 1);
-            j -= 1;
-        }
-    }
+    // In order, the longest first where two start together. The general
+    // sort: an insertion sort was quadratic when hits of different kinds
+    // alternate (found by `./dev fuzz`: 16 s for 1 MB of "a@b.nl 0612345678 "),
+    // and the anonymiser is only in the second bundle, which has the sort anyway.
+    hits.sort_unstable_by_key(|h| (h.start, usize::MAX - h.end));
     let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
     for hit in hits {
         if out.last().is_none_or(|last| hit.start >= last.end) {
@@ -724,6 +718,17 @@ mod tests {
             .map(|h| &text[h.start..h.end])
             .collect();
         assert_eq!(hits, ["sanne", "DE VRIES"]);
+    }
+
+    #[test]
+    fn hits_of_different_kinds_alternating_are_all_found_in_order() {
+        // `./dev fuzz` found the old insertion sort quadratic on this shape.
+        let text = "a@b.nl 0612345678 ".repeat(5000);
+        let hits = scan(&text, &[]);
+        assert_eq!(hits.len(), 10_000);
+        assert!(hits.windows(2).all(|w| w[0].end <= w[1].start));
+        assert_eq!(hits[0].kind, HitKind::Email);
+        assert_eq!(hits[1].kind, HitKind::Phone);
     }
 
     #[test]
