@@ -1,9 +1,10 @@
 //! The app shell: skip link, header with menu, the current page, footer.
 //!
-//! The shell is a static view. The menu is drawn from [`Page::ROUTED`], so
-//! it cannot miss a page. The current page is mounted into `<main>` in a
-//! [`Slot`], and cleaned up when the page changes (which runs the page's
-//! clean-ups, such as writing pending answers and removing its listeners).
+//! The shell is a static view. The menu is drawn from [`Page::MENU`]; the
+//! footer links to privacy and to the accessibility statement. The current
+//! page is mounted into `<main>` in a [`Slot`], and cleaned up when the page
+//! changes (which runs the page's clean-ups, such as writing pending answers
+//! and removing its listeners).
 
 use leptos::prelude::*;
 
@@ -20,7 +21,7 @@ const MENU: Id = Id("zb-menu");
 /// The menu, with the current page marked.
 pub fn menu(current: Page) -> Markup {
     html! {
-        @for page in Page::ROUTED {
+        @for page in Page::MENU {
             li {
                 a href=(page.href()) aria-current=[(page == current).then_some("page")] {
                     (page.name())
@@ -75,6 +76,9 @@ pub fn App() -> impl IntoView {
                 "Zichtbaar werkt helemaal in je browser. Wat je invult, blijft op dit apparaat. "
                 <a href="privacy/">"Meer over privacy en opslag"</a>
             </p>
+            <p>
+                <a href="toegankelijkheid/">"Toegankelijkheid"</a>
+            </p>
         </footer>
     }
 }
@@ -85,12 +89,12 @@ mod tests {
     use crate::html::attr_values;
 
     #[test]
-    fn the_menu_links_to_every_routed_page_by_its_name_and_marks_the_current_one() {
+    fn the_menu_links_to_every_menu_page_by_its_name_and_marks_the_current_one() {
         let html = menu(Page::Ontvangst).into_string();
         let hrefs = attr_values(&html, "href");
-        let expected: Vec<&str> = Page::ROUTED.iter().map(|p| p.href()).collect();
+        let expected: Vec<&str> = Page::MENU.iter().map(|p| p.href()).collect();
         assert_eq!(hrefs, expected);
-        for page in Page::ROUTED {
+        for page in Page::MENU {
             assert!(html.contains(&format!(">{}</a>", page.name())));
         }
         assert_eq!(attr_values(&html, "aria-current"), ["page"]);

@@ -24,12 +24,23 @@ pub enum Page {
     Ontvangst,
     Verzamelen,
     Privacy,
+    Toegankelijkheid,
     NotFound,
 }
 
 impl Page {
-    /// Every page with a folder of its own, in menu order.
-    pub const ROUTED: [Page; 4] = [
+    /// Every page with a folder of its own: the menu's, then the footer's.
+    pub const ROUTED: [Page; 5] = [
+        Page::Reflectie,
+        Page::Ontvangst,
+        Page::Verzamelen,
+        Page::Privacy,
+        Page::Toegankelijkheid,
+    ];
+
+    /// The pages in the main menu, in order; the others are linked from
+    /// the footer.
+    pub const MENU: [Page; 4] = [
         Page::Reflectie,
         Page::Ontvangst,
         Page::Verzamelen,
@@ -46,6 +57,7 @@ impl Page {
             Page::Ontvangst => ("ontvangst", "ontvangst/", "Ontvangst bevestigen"),
             Page::Verzamelen => ("verzamelen", "verzamelen/", "Gedeelde reflecties"),
             Page::Privacy => ("privacy", "privacy/", "Privacy en opslag"),
+            Page::Toegankelijkheid => ("toegankelijkheid", "toegankelijkheid/", "Toegankelijkheid"),
             Page::NotFound => ("", "./", "Pagina niet gevonden"),
         }
     }
