@@ -13,8 +13,9 @@
 //     hidden from screen readers beside a table with the same figures;
 //   - no horizontal scrolling of the page at 320 px (1.4.10); only tables
 //     scroll, in their own region.
-// Screenshots of every state at 320 px and at desktop width go to
-// /tmp/a11y-shots/ to be looked at.
+// Screenshots of every state at 320 px and at desktop width (the whole
+// page), and of the first screen at 400 %, go to /tmp/a11y-shots/ to be
+// looked at.
 // Then keyboard-only flows (no mouse at all), with a visible focus
 // indicator at every stop and focus where a user expects it.
 import { test, before, after } from "node:test";
@@ -557,9 +558,9 @@ function reflow(page) {
   });
 }
 
-async function shot(page, state, size) {
+async function shot(page, state, size, fullPage = true) {
   const file = state.name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").toLowerCase();
-  await page.screenshot({ path: join(SHOTS, `${file}-${size}.png`), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, `${file}-${size}.png`), fullPage });
 }
 
 async function checkAt(page, state, size, viewport) {
@@ -588,6 +589,7 @@ for (const state of STATES) {
       await checkAt(page, state, "320×800", NARROW);
       await shot(page, state, "320");
       await checkAt(page, state, "320×256 (400 % zoom)", ZOOMED);
+      await shot(page, state, "400pct", false);
     } finally {
       await cleanUp?.();
       await context.close();
@@ -754,5 +756,33 @@ test("keyboard: add an action to the action plan", async () => {
   assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), "Terugzetten");
   await assertFocusVisible(page, "on undo");
   await context.close();
+  app.assertClean();
+});
+
+test("keyboard: at 400 % zoom the update banner never hides what has focus (2.4.11)", async () => {
+  const context = await app.newContext({ viewport: ZOOMED });
+  await freezeClock(context);
+  const page = await context.newPage();
+  const cleanUp = await STATES.find((s) => s.name === "nieuwe versie beschikbaar").run({ page, context });
+  try {
+    const banner = await page.locator("#zb-update").boundingBox();
+    assert.ok(banner.height <= ZOOMED.height / 3, `the banner takes ${banner.height} of ${ZOOMED.height} px`);
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      const hidden = await page.evaluate(() => {
+        const el = document.activeElement;
+        const b = document.getElementById("zb-update");
+        if (!el || b.contains(el) || el === document.body) return null;
+        const r = el.getBoundingClientRect();
+        const o = b.getBoundingClientRect();
+        const covered = r.top >= o.top && r.bottom <= o.bottom && r.left >= o.left && r.right <= o.right;
+        return covered ? `${el.tagName} ${el.id} "${el.textContent.trim().slice(0, 30)}"` : null;
+      });
+      assert.equal(hidden, null, `focus is hidden behind the banner after ${i + 1} × Tab`);
+    }
+  } finally {
+    await cleanUp();
+    await context.close();
+  }
   app.assertClean();
 });
