@@ -560,6 +560,8 @@ function reflow(page) {
 
 async function shot(page, state, size, fullPage = true) {
   const file = state.name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").toLowerCase();
+  // From the top: a sticky part would otherwise be drawn where the scroll left it.
+  if (fullPage) await page.evaluate(() => scrollTo(0, 0));
   await page.screenshot({ path: join(SHOTS, `${file}-${size}.png`), fullPage });
 }
 
