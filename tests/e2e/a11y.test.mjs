@@ -646,7 +646,15 @@ async function keyboardContext() {
 
 test("keyboard: reflect on an item and move to the next", async () => {
   const { context, page } = await keyboardContext();
-  const r = await new ReflectiePage(page, app.url).open();
+  const r = new ReflectiePage(page, app.url);
+  // From the start page through the menu: focus lands on the new page's h1.
+  await page.goto(app.url);
+  await appReady(page);
+  await tabUntil(page, focusedIs(page, () => document.activeElement.closest("nav") && document.activeElement.textContent === "Reflectie"));
+  await page.keyboard.press("Enter");
+  await page.waitForURL(`${app.url}reflectie/`);
+  await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Ondersteuningsstructuur op school");
   await tabUntil(page, focusedIs(page, () => document.activeElement.type === "radio"));
   await page.keyboard.press("ArrowRight");
   await assertFocusVisible(page, "on the scale");
