@@ -1,9 +1,10 @@
 //! The app shell: skip link, header with menu, the current page, footer.
 //!
-//! The shell is a static view. The menu is drawn from [`Page::MENU`], so
-//! it cannot miss a page. The current page is mounted into `<main>` in a
-//! [`Slot`], and cleaned up when the page changes (which runs the page's
-//! clean-ups, such as writing pending answers and removing its listeners).
+//! The shell is a static view. The menu is drawn from [`Page::MENU`]; the
+//! footer links to privacy and to the accessibility statement. The current
+//! page is mounted into `<main>` in a [`Slot`], and cleaned up when the page
+//! changes (which runs the page's clean-ups, such as writing pending answers
+//! and removing its listeners).
 
 use leptos::prelude::*;
 
@@ -74,6 +75,9 @@ pub fn App() -> impl IntoView {
             <p>
                 "Zichtbaar werkt helemaal in je browser. Wat je invult, blijft op dit apparaat. "
                 <a href="privacy/">"Meer over privacy en opslag"</a>
+            </p>
+            <p>
+                <a href="toegankelijkheid/">"Toegankelijkheid"</a>
             </p>
         </footer>
     }

@@ -26,20 +26,24 @@ pub enum Page {
     Privacy,
     /// Sharing one record; reached from the reflection and the receipt.
     Delen,
+    Toegankelijkheid,
     NotFound,
 }
 
 impl Page {
-    /// Every page with a folder of its own: the menu, then the others.
-    pub const ROUTED: [Page; 5] = [
+    /// Every page with a folder of its own: the menu's, then the others
+    /// (linked from the footer, or reached from another page).
+    pub const ROUTED: [Page; 6] = [
         Page::Reflectie,
         Page::Ontvangst,
         Page::Verzamelen,
         Page::Privacy,
         Page::Delen,
+        Page::Toegankelijkheid,
     ];
 
-    /// The pages in the menu, in its order.
+    /// The pages in the main menu, in order; the others are linked from
+    /// the footer or reached from another page.
     pub const MENU: [Page; 4] = [
         Page::Reflectie,
         Page::Ontvangst,
@@ -58,6 +62,7 @@ impl Page {
             Page::Verzamelen => ("verzamelen", "verzamelen/", "Gedeelde reflecties"),
             Page::Privacy => ("privacy", "privacy/", "Privacy en opslag"),
             Page::Delen => ("delen", "delen/", "Delen"),
+            Page::Toegankelijkheid => ("toegankelijkheid", "toegankelijkheid/", "Toegankelijkheid"),
             Page::NotFound => ("", "./", "Pagina niet gevonden"),
         }
     }

@@ -322,7 +322,7 @@ pub fn panel(p: &PanelParts<'_>) -> Markup {
             details.zb-share__file {
                 summary { "Bekijk het bestand zoals het gedeeld wordt" }
                 p.zb-hint { "Het bestand is gemaakt om door computers gelezen te worden. Hierboven staat in gewone woorden wat erin staat." }
-                pre id=(JSON) tabindex="0" { (p.json) }
+                pre id=(JSON) tabindex="0" role="region" aria-label="De tekst van het bestand" { (p.json) }
             }
             div.zb-share__actions {
                 @if p.can_share {

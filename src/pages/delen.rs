@@ -143,6 +143,8 @@ pub fn mount(main: &web_sys::Element) {
         },
     );
     dom::draw(main, &page(title, markup, Some(back)));
+    // A step in a flow: focus starts at its heading, as after a menu link.
+    request_animation_frame(|| dom::focus_first(crate::app::MAIN, "h1"));
     // The panel listens for as long as the page is shown.
     let panel = StoredValue::new_local(Some(panel));
     on_cleanup(move || panel.set_value(None));

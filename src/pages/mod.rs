@@ -13,6 +13,7 @@ pub mod ontvangst;
 pub mod privacy;
 pub mod reflectie;
 pub mod start;
+pub mod toegankelijkheid;
 pub mod verzamelen;
 
 use std::cell::Cell;
@@ -68,6 +69,7 @@ pub fn mount(page: Page, main: &web_sys::Element) {
                 let _ = web_sys::window().map(|w| w.location().reload());
             }
         },
+        Page::Toegankelijkheid => dom::draw(main, &toegankelijkheid::markup()),
         Page::NotFound => dom::draw(main, &not_found::markup()),
     }
 }

@@ -12,6 +12,8 @@ const PAGES = [
   { path: "ontvangst", heading: /ontvangst/i, title: "Ontvangst bevestigen - Zichtbaar" },
   { path: "verzamelen", heading: /gedeelde reflecties/i, title: "Gedeelde reflecties - Zichtbaar" },
   { path: "privacy", heading: /privacy/i, title: "Privacy en opslag - Zichtbaar" },
+  // In the footer, not in the menu.
+  { path: "toegankelijkheid", heading: /toegankelijkheid/i, title: "Toegankelijkheid - Zichtbaar", menu: false },
 ];
 
 let app;
@@ -22,7 +24,7 @@ after(async () => {
   await app?.close();
 });
 
-for (const { path, heading, title } of PAGES) {
+for (const { path, heading, title, menu = true } of PAGES) {
   for (const slash of path ? ["", "/"] : [""]) {
     const link = `${path}${slash}`;
     test(`deep link ${PREFIX}${link} opens its page`, async () => {
@@ -35,7 +37,7 @@ for (const { path, heading, title } of PAGES) {
       // A slashless deep link is redirected by the host to the folder form.
       const expected = path ? `${app.url}${path}/` : app.url;
       assert.equal(page.url(), expected);
-      if (path) {
+      if (path && menu) {
         const current = page.locator('nav a[aria-current="page"]');
         assert.equal(await current.getAttribute("href"), `${path}/`);
       }
@@ -109,18 +111,20 @@ test("every page can be reached with the keyboard alone", async () => {
 
   for (const { path, heading } of PAGES.slice(1)) {
     // Focus is on the current page's heading (or the skip link): the menu is
-    // before it, so search forwards a little, then backwards.
+    // before it, so search forwards a little, then backwards. The footer's
+    // link (the accessibility statement) is after the page: search forwards.
+    const where = PAGES.find((p) => p.path === path).menu === false ? "footer" : "nav";
     let found = false;
-    for (const [key, times] of [["Tab", 8], ["Shift+Tab", 24]]) {
+    for (const [key, times] of [["Tab", where === "nav" ? 8 : 60], ["Shift+Tab", 24]]) {
       for (let i = 0; i < times && !found; i++) {
         await page.keyboard.press(key);
         found = await page.evaluate(
-          (href) => !!document.activeElement?.closest("nav") && document.activeElement.getAttribute("href") === href,
-          `${path}/`,
+          ([href, where]) => !!document.activeElement?.closest(where) && document.activeElement.getAttribute("href") === href,
+          [`${path}/`, where],
         );
       }
     }
-    assert.ok(found, `menu link to ${path} not reachable by Tab`);
+    assert.ok(found, `${where} link to ${path} not reachable by Tab`);
     await page.keyboard.press("Enter");
     await page.waitForURL(`${app.url}${path}/`);
     assert.match(await page.locator("main h1").innerText(), heading);
@@ -129,18 +133,21 @@ test("every page can be reached with the keyboard alone", async () => {
   app.assertClean();
 });
 
-test("the menu of the built page links to every page folder the build made, by the page's own name", async () => {
+test("the menu and the footer of the built page link to every page folder the build made, by the page's own name", async () => {
   const folders = JSON.parse(await readFile(new URL("../../scripts/routes.json", import.meta.url), "utf8"));
   const page = await app.newPage();
   await page.goto(app.url);
   await appReady(page);
   const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
+  const footer = page.getByRole("contentinfo");
   const links = await nav.getByRole("link").evaluateAll((as) => as.map((a) => ({ href: a.href, name: a.textContent })));
-  // Pages reached from another page (sharing a record) or the footer are not in the menu.
-  const NOT_IN_MENU = new Set(["delen", "toegankelijkheid"]);
+  // The menu's pages first, in order; the accessibility statement is in the footer only.
+  const inFooter = (await footer.getByRole("link").evaluateAll((as) => as.map((a) => ({ href: a.href, name: a.textContent }))))
+    .filter((f) => !links.some((l) => l.href === f.href));
   assert.deepEqual(
-    links.map((l) => l.href),
-    folders.filter((f) => !NOT_IN_MENU.has(f)).map((f) => `${app.url}${f}/`),
+    [...links, ...inFooter].map((l) => l.href),
+    // /delen is reached from a reflection or a receipt, with the record it shares.
+    folders.filter((f) => f !== "delen").map((f) => `${app.url}${f}/`),
   );
   for (const { href, name } of links) {
     await nav.getByRole("link", { name, exact: true }).click();
@@ -149,6 +156,12 @@ test("the menu of the built page links to every page folder the build made, by t
     // The link is named like the page it opens.
     assert.equal(await page.title(), `${name} - Zichtbaar`);
     assert.equal(await page.locator('nav a[aria-current="page"]').textContent(), name);
+  }
+  for (const { href, name } of inFooter) {
+    await footer.getByRole("link", { name, exact: true }).click();
+    await page.waitForURL(href);
+    await appReady(page);
+    assert.equal(await page.title(), `${name} - Zichtbaar`);
   }
   await page.context().close();
   app.assertClean();

@@ -414,7 +414,7 @@ fn distribution(scale: &ScaleDef, s: &ScaleSummary, caption: &str) -> Markup {
         @if let Shown::Value(counts) = &s.counts {
             (bars(&labels, counts))
         }
-        div class="zb-table-scroll" {
+        div class="zb-table-scroll" role="region" aria-label=(caption) tabindex="0" {
         table.zb-table.zb-table--figures {
             caption.zb-visually-hidden { (caption) }
             thead { tr {
@@ -487,7 +487,7 @@ pub const ACTIONS_QUESTION: &str = "Acties in het actieplan";
 fn action_counts(title: &str, a: &ActionSummary) -> Markup {
     html! {
         h4 { (ACTIONS_QUESTION) " " span.zb-summary-item__n { "(" (plural(a.n, "reflectie met acties", "reflecties met acties")) ")" } }
-        div.zb-table-scroll {
+        div.zb-table-scroll role="region" aria-label={ (title) ": " (ACTIONS_QUESTION) } tabindex="0" {
             table class="zb-table zb-table--figures" {
                 caption.zb-visually-hidden { (title) ": " (ACTIONS_QUESTION) }
                 thead { tr { @for s in Status::ALL { th scope="col" { (s.label()) } } } }
