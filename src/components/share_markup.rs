@@ -481,7 +481,7 @@ mod tests {
     fn the_file_text_is_shown_exactly_and_the_share_button_only_where_it_works() {
         let json = "{\n  \"text\": \"<b> & 'x'\"\n}\n";
         let html = panel(&parts(false, "", "", json)).into_string();
-        assert!(html.contains("<pre id=\"zb-share-json\" tabindex=\"0\">{\n  &quot;text&quot;: &quot;&lt;b&gt; &amp; 'x'&quot;\n}\n</pre>"));
+        assert!(html.contains("<pre id=\"zb-share-json\" tabindex=\"0\" role=\"region\" aria-label=\"De tekst van het bestand\">{\n  &quot;text&quot;: &quot;&lt;b&gt; &amp; 'x'&quot;\n}\n</pre>"));
         assert!(!html.contains("data-action=\"share\""));
         let mut p = parts(false, "", "", json);
         p.can_share = true;
