@@ -26,7 +26,8 @@
 //            precache included); then, after a garbage collection, the JS
 //            heap in use, wasm memory (Zichtbaar only) and the number of DOM
 //            elements
-//   typing   not throttled: 300 characters typed into the first textarea,
+//   typing   CPU throttled 4x too (an old school laptop): 300 characters
+//            typed into the first textarea,
 //            main-thread busy time per character from Chromium's own
 //            counters, with the autosave it causes (700 ms to settle); then
 //            a few words typed into the second textarea and the page reloaded
@@ -206,6 +207,7 @@ async function typing(page) {
     await first.waitFor();
     await first.click();
     const cdp = await context.newCDPSession(tab);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
     await cdp.send("Performance.enable");
     const busy = async () => {
       const { metrics } = await cdp.send("Performance.getMetrics");
