@@ -49,7 +49,8 @@ const table = (head, rows) =>
 const now = new Date();
 const cpu = cpus();
 const commit = git("rev-parse", "--short", "HEAD");
-const dirty = git("status", "--porcelain", "--untracked-files=no") ? " (with uncommitted changes)" : "";
+// BENCHMARKS.md itself does not count: the last run changed it.
+const dirty = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!BENCHMARKS.md") ? " (with uncommitted changes)" : "";
 // The build measured: this checkout's dist/ (built by ./dev bench from this
 // commit), or a folder given with --dist, named by its wasm file.
 const ownBuild = resolve(pages.dist) === resolve(ROOT, "dist");
