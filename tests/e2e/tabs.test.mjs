@@ -94,6 +94,36 @@ test("text typed in both tabs at once is kept in both, and the notice says where
   app.assertClean();
 });
 
+test("a tab that has not heard of the other tab's new record yet joins it on its first write", async () => {
+  const context = await app.newContext();
+  context.setDefaultTimeout(10000);
+  await freezeClock(context);
+  const a = await new ReflectiePage(await context.newPage(), app.url).open();
+  // Tab B never hears a storage event: as if A's arrives after B writes.
+  const late = await context.newPage();
+  await late.addInitScript(() => {
+    const add = EventTarget.prototype.addEventListener;
+    EventTarget.prototype.addEventListener = function (type, ...rest) {
+      if (type !== "storage") return add.call(this, type, ...rest);
+    };
+  });
+  const b = await new ReflectiePage(late, app.url).open();
+  await a.textbox(HOW).fill("Eerst in tabblad A");
+  await a.waitSaved();
+  await b.textbox(KEEP).fill("Daarna in tabblad B");
+  await b.waitSaved();
+  const records = await storedRecords(b.page);
+  assert.equal(records.length, 1, "one record, not two");
+  const answers = records[0].record.body.reflection.answers;
+  assert.equal(answers["onderwijsbehoeften-centraal/waar-staan-wij"].text, "Eerst in tabblad A");
+  assert.equal(answers["onderwijsbehoeften-centraal/houden-en-anders"].text, "Daarna in tabblad B");
+  // B shows A's text too, with the notice.
+  assert.equal(await b.textbox(HOW).inputValue(), "Eerst in tabblad A");
+  assert.match(await b.page.locator("#zb-elders").innerText(), /In een ander tabblad is deze reflectie ook aangepast/);
+  await context.close();
+  app.assertClean();
+});
+
 test("a record that a newer version wrote in another tab is not written over", async () => {
   const { context, a, b } = await twoTabs();
   await a.textbox(HOW).fill("Van de oude versie");

@@ -516,6 +516,15 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
         let mut result = Ok(());
         let mut news = false;
         state.try_update_value(|s| {
+            // Before the first write: another tab may have started this
+            // reflection since (its `storage` event may not be here yet).
+            // Join that record instead of starting a second one.
+            if s.draft.record().is_none() {
+                let stored = storage::load_all().map(|l| l.records).unwrap_or_default();
+                if let Some(theirs) = find(&stored, s.sel, s.sel.year) {
+                    s.draft.absorb(theirs);
+                }
+            }
             // Another tab's changes may be merged in before the write.
             result = s.draft.persist();
             news = s.take_news();
