@@ -139,6 +139,8 @@ pub fn remove(id: &RecordId) -> Result<(), StorageError> {
 pub struct Unreadable {
     pub key: String,
     pub error: DecodeError,
+    /// The stored text, as it is (for a backup).
+    pub text: String,
 }
 
 /// Everything that was read, and what could not be.
@@ -166,7 +168,7 @@ pub fn load_all() -> Result<Loaded, StorageError> {
         };
         match stored::decode(&text) {
             Ok(record) => loaded.records.push(record),
-            Err(error) => loaded.unreadable.push(Unreadable { key, error }),
+            Err(error) => loaded.unreadable.push(Unreadable { key, error, text }),
         }
     }
     Ok(loaded)
@@ -199,17 +201,14 @@ pub fn unreadable_as_stored(loaded: &Loaded) -> Vec<zichtbaar_core::backup::Unre
     loaded
         .unreadable
         .iter()
-        .filter_map(|u| {
-            let text = raw(&u.key).ok()??;
-            Some(zichtbaar_core::backup::Unread {
-                key: u.key.clone(),
-                text,
-            })
+        .map(|u| zichtbaar_core::backup::Unread {
+            key: u.key.clone(),
+            text: u.text.clone(),
         })
         .collect()
 }
 
-/// The raw text stored under `key`, for backups of unreadable records.
+/// The text stored under `key`, as it is.
 pub fn raw(key: &str) -> Result<Option<String>, StorageError> {
     local_storage()?
         .get_item(key)

@@ -88,11 +88,14 @@ fn a_damaged_record_is_reported_and_the_others_still_load() {
     let mut expected = vec![bad_key.clone(), newer_key];
     expected.sort();
     assert_eq!(keys, expected);
-    // Unreadable data is left in place, so nothing is lost.
+    // Unreadable data is left in place, so nothing is lost, and what was
+    // read of it is its stored text (for a backup).
     assert_eq!(
         storage::raw(&bad_key).unwrap().as_deref(),
         Some("{\"schema\":1,\"rec")
     );
+    let bad = loaded.unreadable.iter().find(|u| u.key == bad_key).unwrap();
+    assert_eq!(bad.text, "{\"schema\":1,\"rec");
     local_storage().clear().unwrap();
 }
 
