@@ -77,29 +77,28 @@ impl<B: Merge + Into<Body>> Draft<B> {
     }
 
     /// Another tab wrote `theirs`: merges its changes into this tab's.
-    /// Returns whether the body changed (then the page draws it again); the
-    /// texts both tabs changed wait in [`Draft::take_news`]. Ignored when it
-    /// is another record, an older revision than this tab's, or nothing new.
-    /// A draft not written yet takes any record the caller hands it.
-    pub fn absorb(&mut self, theirs: Record) -> bool {
+    /// What was merged, with the texts both tabs changed, waits in
+    /// [`Draft::take_news`] (then the page draws the body again). Ignored
+    /// when it is another record, an older revision than this tab's, or
+    /// nothing new. A draft not written yet takes any record the caller
+    /// hands it.
+    pub fn absorb(&mut self, theirs: Record) {
         if let Some(r) = &self.record {
             if r.id != theirs.id || theirs.revision < r.revision {
-                return false;
+                return;
             }
         }
         let Some(body) = B::of(&theirs.body).cloned() else {
-            return false;
+            return;
         };
         if body == self.base {
-            return false;
+            return;
         }
         let (merged, conflicts) = B::merge(&self.base, &self.body, &body);
-        let changed = merged != self.body;
         self.base = body;
         self.body = merged;
         self.record = Some(theirs);
         self.news.get_or_insert_default().extend(conflicts);
-        changed || self.news.as_ref().is_some_and(|n| !n.is_empty())
     }
 
     /// What was merged in from another tab since last asked: `Some` (maybe

@@ -378,14 +378,7 @@ impl EditorCtx {
     /// (focus and the cursor stay where they were), the overview sums up
     /// again, and the notice says what happened.
     fn show_outside(&self) {
-        let mut answered = BTreeSet::new();
-        self.state.with_value(|s| {
-            for (key, answer) in &s.draft.body.answers {
-                if answer.is_answered() {
-                    answered.insert(key.clone());
-                }
-            }
-        });
+        let answered = self.state.with_value(|s| answered_keys(&s.draft.body));
         if self.answered.with_untracked(|a| *a != answered) {
             self.answered.set(answered);
         }
@@ -423,18 +416,34 @@ fn random4() -> [u8; 4] {
     [r[0], r[1], r[2], r[3]]
 }
 
+/// Whether `r` is a reflection on `sel`'s instrument and perspective in `year`.
+fn is_for(r: &Record, sel: Selection, year: SchoolYear) -> bool {
+    r.instrument.id == sel.instrument.id()
+        && r.school_year == year
+        && r.reflection()
+            .is_some_and(|x| x.perspective == sel.perspective)
+}
+
 /// The newest reflection on `sel`'s instrument and perspective in `year`.
 fn find(records: &[Record], sel: Selection, year: SchoolYear) -> Option<Record> {
     records
         .iter()
-        .filter(|r| {
-            r.instrument.id == sel.instrument.id()
-                && r.school_year == year
-                && r.reflection()
-                    .is_some_and(|x| x.perspective == sel.perspective)
-        })
+        .filter(|r| is_for(r, sel, year))
         .max_by_key(|r| (r.revision, r.updated))
         .cloned()
+}
+
+/// The keys of the answers that count as answered. Inserted one by one:
+/// `collect` into a set sorts first, which costs about 2 KB of wasm for
+/// nothing (the map is already in order).
+fn answered_keys(reflection: &Reflection) -> BTreeSet<String> {
+    let mut answered = BTreeSet::new();
+    for (key, answer) in &reflection.answers {
+        if answer.is_answered() {
+            answered.insert(key.clone());
+        }
+    }
+    answered
 }
 
 /// The school years to offer: this one and two before, the next one from
@@ -491,14 +500,7 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
             }
             fresh
         });
-    // Inserted one by one: `collect` into a set sorts first, which costs
-    // about 2 KB of wasm for nothing (the map is already in order).
-    let mut answered = BTreeSet::new();
-    for (key, answer) in &reflection.answers {
-        if answer.is_answered() {
-            answered.insert(key.clone());
-        }
-    }
+    let answered = answered_keys(&reflection);
     let initial_status = match load_error {
         Some(e) => SaveStatus::Failed(e),
         None if current.is_some() => SaveStatus::Saved,
@@ -650,13 +652,11 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
     // anything, started it): merged in now, written back if both changed.
     let written_elsewhere = storage::on_record_written(move |theirs| {
         let news = state.try_update_value(|s| {
-            let same = s.draft.record().is_some()
-                || (theirs.instrument.id == sel.instrument.id()
-                    && theirs.school_year == sel.year
-                    && theirs
-                        .reflection()
-                        .is_some_and(|r| r.perspective == sel.perspective));
-            same && s.draft.absorb(theirs) | s.take_news()
+            if s.draft.record().is_none() && !is_for(&theirs, sel, sel.year) {
+                return false;
+            }
+            s.draft.absorb(theirs);
+            s.take_news()
         });
         if news == Some(true) {
             ctx.outside.update(|n| *n += 1);
