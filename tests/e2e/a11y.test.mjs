@@ -26,7 +26,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { startApp, appReady, DIST, ROOT } from "./support.mjs";
-import { ReflectiePage, OntvangstPage, SharePanel, freezeClock, seedStorage, download } from "./pages.mjs";
+import { ReflectiePage, OntvangstPage, SharePanel, freezeClock, seedStorage, download, STORED_RECEIPT, importFiles } from "./pages.mjs";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
@@ -101,20 +101,6 @@ function fixtures() {
   }));
   return { dir, colleagues, receipt, refused, inProgress: [...first, ...held], backup };
 }
-
-/** A receipt as the app stores it, for seeding. */
-const STORED_RECEIPT = {
-  schema: 1,
-  record: {
-    id: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-    revision: 2,
-    instrument: { id: "ondersteuningsstructuur", version: "2026.1", digest: "sha256:00" },
-    schoolYear: "2026-2027",
-    created: "2026-11-01",
-    updated: "2026-11-02",
-    body: { receipt: { schoolName: "Voorbeeldcollege", brin: "12AB", received: true } },
-  },
-};
 
 /** Last school year's reflection, with open and closed actions. */
 const LAST_YEAR = {
@@ -231,11 +217,6 @@ async function addActions(page) {
 async function openVerzamelen(page, query = "") {
   await page.goto(`${app.url}verzamelen/${query}`);
   await appReady(page);
-}
-
-async function importFiles(page, paths) {
-  await page.locator("#c-files-input").setInputFiles(paths);
-  await page.waitForFunction(() => document.querySelector("#c-status")?.textContent.startsWith("Klaar"), null, { timeout: 30000 });
 }
 
 /** Every item of every instrument, from the instrument files. */
@@ -401,7 +382,7 @@ const STATES = [
     name: "verzamelen, reflecties ingelezen",
     run: async ({ page }) => {
       await openVerzamelen(page);
-      await importFiles(page, [...files.colleagues, files.receipt]);
+      await importFiles(page, [...files.colleagues, files.receipt], 30000);
       const mentoraat = page.locator("section.zb-summary-item", { has: page.getByRole("heading", { name: "Mentoraat", exact: true }) });
       await mentoraat.getByText("Hoe gaan we dat aanpakken?").first().click();
       await page.getByText("Plan van collega 1.").first().waitFor();
@@ -411,7 +392,7 @@ const STATES = [
     name: "verzamelen, ontvangst vergeleken met de lijst van scholen",
     run: async ({ page }) => {
       await openVerzamelen(page, "?weergave=ontvangst");
-      await importFiles(page, [...files.colleagues, files.receipt]);
+      await importFiles(page, [...files.colleagues, files.receipt], 30000);
       await page.getByLabel("Jullie lijst van scholen").fill(`${RECEIPT_EXPORT.school.name}\nHet Andere College;99ZZ\n`);
       await page.getByRole("button", { name: "Vergelijken" }).click();
       await page.locator(".zb-missing").waitFor();
@@ -419,13 +400,13 @@ const STATES = [
   },
   {
     name: "verzamelen, bestand geweigerd",
-    run: async ({ page }) => { await openVerzamelen(page); await importFiles(page, [files.refused]); },
+    run: async ({ page }) => { await openVerzamelen(page); await importFiles(page, [files.refused], 30000); },
   },
   {
     name: "verzamelen, alles wissen: eerst gevraagd",
     run: async ({ page }) => {
       await openVerzamelen(page);
-      await importFiles(page, [files.receipt]);
+      await importFiles(page, [files.receipt], 30000);
       await page.getByRole("button", { name: "Alles wissen" }).click();
       await page.getByRole("button", { name: "Ja, alles wissen" }).waitFor();
     },
@@ -725,8 +706,7 @@ test("keyboard: import files into the collection", async () => {
   // handed to the focused input as the dialog would.
   await tabUntil(page, focusedIs(page, () => document.activeElement.id === "c-files-input"), 40);
   await assertFocusVisible(page, "on the file input's label");
-  await page.locator("#c-files-input").setInputFiles([...files.colleagues, files.receipt]);
-  await page.waitForFunction(() => document.querySelector("#c-status")?.textContent.startsWith("Klaar"), null, { timeout: 30000 });
+  await importFiles(page, [...files.colleagues, files.receipt], 30000);
   assert.equal(await page.locator("#c-results").getAttribute("data-records"), "7");
   // Focus stayed where it was, and the views are next, by keyboard.
   assert.equal(await page.evaluate(() => document.activeElement?.id), "c-files-input");

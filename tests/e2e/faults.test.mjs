@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { startApp, appReady, ROOT } from "./support.mjs";
-import { ReflectiePage, OntvangstPage, freezeClock, download } from "./pages.mjs";
+import { ReflectiePage, OntvangstPage, freezeClock, download, importFiles } from "./pages.mjs";
 
 let app;
 before(async () => {
@@ -91,8 +91,7 @@ test("/verzamelen with IndexedDB full: the import is shown on screen and the sta
   });
   await page.goto(`${app.url}verzamelen/`);
   await appReady(page);
-  await page.locator("#c-files-input").setInputFiles(join(ROOT, "docs/examples/export-reflection.json"));
-  await page.waitForFunction(() => document.querySelector("#c-status")?.textContent.startsWith("Klaar"));
+  await importFiles(page, join(ROOT, "docs/examples/export-reflection.json"));
   const status = await page.locator("#c-status").innerText();
   assert.match(status, /Niet alles is bewaard: de opslag van je browser is vol\. Wat is ingelezen staat nog wel op je scherm/);
   assert.equal(await page.locator("#c-results").getAttribute("data-records"), "1");
@@ -110,8 +109,7 @@ test("/verzamelen with IndexedDB blocked: a plain message on arrival, and files 
   await appReady(page);
   await page.waitForFunction(() => /opslaan niet toe/.test(document.querySelector("main")?.textContent));
   assert.match(await page.locator("main").innerText(), /je browser staat opslaan niet toe/);
-  await page.locator("#c-files-input").setInputFiles(join(ROOT, "docs/examples/export-reflection.json"));
-  await page.waitForFunction(() => document.querySelector("#c-status")?.textContent.startsWith("Klaar"));
+  await importFiles(page, join(ROOT, "docs/examples/export-reflection.json"));
   assert.match(await page.locator("#c-status").innerText(), /Niet alles is bewaard: je browser staat opslaan niet toe/);
   assert.equal(await page.locator("#c-results").getAttribute("data-records"), "1");
   await context.close();

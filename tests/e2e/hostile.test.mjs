@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startApp, appReady } from "./support.mjs";
-import { ReflectiePage, SharePanel, freezeClock, seedStorage, download } from "./pages.mjs";
+import { ReflectiePage, SharePanel, freezeClock, seedStorage, download, importFiles } from "./pages.mjs";
 
 const MARKUP = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script><b>vet</b>`;
 const LINKS = `<a href="javascript:window.__xss=3">klik</a> [klik](javascript:window.__xss=4) javascript:window.__xss=5`;
@@ -137,8 +137,7 @@ test("hostile text is text in the editor, overview, document, action plan, share
   writeFileSync(path, text);
   await page.goto(`${app.url}verzamelen/`);
   await appReady(page);
-  await page.locator("#c-files-input").setInputFiles(path);
-  await page.waitForFunction(() => document.querySelector("#c-status")?.textContent.startsWith("Klaar"));
+  await importFiles(page, path);
   const item = page.locator("section.zb-summary-item", { has: page.getByRole("heading", { name: "Onderwijsbehoeften centraal, handelingsgericht werken", exact: true }) });
   for (const q of ["Zo hebben wij het georganiseerd", "Hoe gaan we dat aanpakken?"]) {
     const opener = item.getByText(q).first();

@@ -24,6 +24,26 @@ export async function storedRecords(page) {
   );
 }
 
+/** A receipt as the app stores it, for seeding. */
+export const STORED_RECEIPT = {
+  schema: 1,
+  record: {
+    id: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    revision: 2,
+    instrument: { id: "ondersteuningsstructuur", version: "2026.1", digest: "sha256:00" },
+    schoolYear: "2026-2027",
+    created: "2026-11-01",
+    updated: "2026-11-02",
+    body: { receipt: { schoolName: "Voorbeeldcollege", brin: "12AB", received: true } },
+  },
+};
+
+/** Hands `files` to /verzamelen's file input and waits until the import says "Klaar" (`timeout`: the page's own default unless given). */
+export async function importFiles(page, files, timeout) {
+  await page.locator("#c-files-input").setInputFiles(files);
+  await page.waitForFunction(() => document.querySelector("#c-status")?.textContent.startsWith("Klaar"), null, timeout ? { timeout } : {});
+}
+
 /** Reads a download triggered by `action` and returns its name and text. */
 export async function download(page, action) {
   const [file] = await Promise.all([page.waitForEvent("download"), action()]);

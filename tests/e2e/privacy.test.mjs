@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startApp, appReady, ROOT } from "./support.mjs";
-import { ReflectiePage, freezeClock, download } from "./pages.mjs";
+import { ReflectiePage, freezeClock, download, importFiles } from "./pages.mjs";
 
 let app;
 before(async () => {
@@ -37,8 +37,7 @@ test("'Alles van dit apparaat wissen' offers a backup, asks, then leaves nothing
   const swv = await context.newPage();
   await swv.goto(app.url + "verzamelen/");
   await appReady(swv);
-  await swv.locator("#c-files-input").setInputFiles(join(ROOT, "docs/examples/export-reflection.json"));
-  await swv.waitForFunction(() => document.querySelector("#c-status")?.textContent.startsWith("Klaar"));
+  await importFiles(swv, join(ROOT, "docs/examples/export-reflection.json"));
   const filled = await storageOf(page);
   assert.ok(filled.keys.filter((k) => k.startsWith("zichtbaar.")).length >= 2, filled.keys.join());
   assert.ok(filled.databases.includes("zichtbaar-verzamelen"));

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startApp } from "./support.mjs";
-import { ReflectiePage, SharePanel, freezeClock, download, seedStorage } from "./pages.mjs";
+import { ReflectiePage, SharePanel, freezeClock, download, seedStorage, STORED_RECEIPT } from "./pages.mjs";
 
 let app;
 before(async () => {
@@ -12,19 +12,6 @@ before(async () => {
 after(async () => {
   await app?.close();
 });
-
-const RECEIPT = {
-  schema: 1,
-  record: {
-    id: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
-    revision: 2,
-    instrument: { id: "ondersteuningsstructuur", version: "2026.1", digest: "sha256:00" },
-    schoolYear: "2026-2027",
-    created: "2026-11-01",
-    updated: "2026-11-02",
-    body: { receipt: { schoolName: "Voorbeeldcollege", brin: "12AB", received: true } },
-  },
-};
 
 async function withAnswers(init) {
   const context = await app.newContext();
@@ -64,7 +51,7 @@ test("the reflection says it stays private, and there is nothing to share before
 
 test("found details are left out by default, marked in the preview, and can be kept one by one", async () => {
   const { context, page, r, share } = await withAnswers(
-    seedStorage(`zichtbaar.record.${RECEIPT.record.id}`, JSON.stringify(RECEIPT)),
+    seedStorage(`zichtbaar.record.${STORED_RECEIPT.record.id}`, JSON.stringify(STORED_RECEIPT)),
   );
   await openShare(r, share);
   // Names to watch for are typed once and kept on this device.

@@ -9,7 +9,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startApp, appReady, ROOT } from "./support.mjs";
-import { freezeClock, download } from "./pages.mjs";
+import { freezeClock, download, importFiles } from "./pages.mjs";
 
 const TEMPLATE = JSON.parse(readFileSync(join(ROOT, "docs/examples/export-reflection.json"), "utf8")).records[0];
 const RECEIPT = JSON.parse(readFileSync(join(ROOT, "docs/examples/export-receipt.json"), "utf8")).records[0];
@@ -66,8 +66,7 @@ after(async () => {
 });
 
 async function importAll(page) {
-  await page.locator("#c-files-input").setInputFiles(paths);
-  await page.waitForFunction(() => document.querySelector("#c-status")?.textContent.startsWith("Klaar"), null, { timeout: 30000 });
+  await importFiles(page, paths, 30000);
 }
 
 const records = (page) => page.locator("#c-results").getAttribute("data-records");
