@@ -49,7 +49,7 @@ function statOrNull(path) {
  * `headers` may be a function (relativePath) => object of extra response headers.
  * `gzip: false` never compresses.
  */
-export function startServer({ root = "dist", prefix = "/handreiking/", port = 0, host = "127.0.0.1", headers, gzip = true } = {}) {
+export function startServer({ root = "dist", prefix = "/handreiking/", port = 0, host = "127.0.0.1", headers, gzip = true, probe } = {}) {
   let rootDir = resolve(root);
   if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
     throw new Error(`prefix must start and end with '/': ${prefix}`);
@@ -60,6 +60,12 @@ export function startServer({ root = "dist", prefix = "/handreiking/", port = 0,
   // and when the request came in (Date.now()).
   const sent = [];
   const compressed = new Map(); // file -> { etag, body }
+  // Tests only: `probe` is { script, reports } (see tests/e2e/engines/probe.js).
+  // The script is served at /__probe.js, outside the app's path (so the
+  // service worker never sees it), and loaded first by every page served;
+  // what it posts to /__probe is pushed onto `reports`.
+  const probeTag = '<script src="/__probe.js"></script>';
+  let offline = false;
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
     requests.push(url.pathname);
@@ -67,6 +73,25 @@ export function startServer({ root = "dist", prefix = "/handreiking/", port = 0,
       res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", ...extra });
       res.end(body);
     };
+    if (probe && url.pathname === "/__probe.js") {
+      return send(200, probe.script, { "Content-Type": TYPES[".js"], "Cache-Control": "no-store" });
+    }
+    if (probe && url.pathname === "/__probe" && req.method === "POST") {
+      let body = "";
+      req.setEncoding("utf8");
+      req.on("data", (chunk) => (body += chunk));
+      req.on("end", () => {
+        probe.reports.push(body);
+        send(204, "");
+      });
+      return;
+    }
+    // "Offline": the app's own files are not answered at all, as when the
+    // network is gone (the connection is dropped, so fetch() fails).
+    if (offline) {
+      req.socket.destroy();
+      return;
+    }
     if (req.method !== "GET" && req.method !== "HEAD") {
       return send(405, "method not allowed", { Allow: "GET, HEAD" });
     }
@@ -108,6 +133,11 @@ export function startServer({ root = "dist", prefix = "/handreiking/", port = 0,
       return res.end();
     }
     const at = Date.now();
+    if (probe && extname(file) === ".html") {
+      const html = readFileSync(file, "utf8").replace(/<head>/, `<head>${probeTag}`);
+      res.writeHead(200, { "Content-Type": type, ...common, ETag: `${etag.slice(0, -1)}-probe"` });
+      return res.end(req.method === "HEAD" ? undefined : html);
+    }
     if (gzip && !UNCOMPRESSED.has(extname(file)) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
       let cached = compressed.get(file);
       if (!cached || cached.etag !== etag) {
@@ -142,6 +172,10 @@ export function startServer({ root = "dist", prefix = "/handreiking/", port = 0,
         /** Serves another folder from now on: "deploys" a new build. */
         setRoot: (dir) => {
           rootDir = resolve(dir);
+        },
+        /** Stops (true) or resumes (false) answering for the app's files. */
+        setOffline: (value) => {
+          offline = value;
         },
         close: () =>
           new Promise((r) => {

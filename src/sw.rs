@@ -142,7 +142,7 @@ names! {
 
 fn banner_markup() -> Markup {
     html! {
-        p { "Nieuwe versie beschikbaar. Wat je hebt ingevuld, blijft bewaard." }
+        p { "Nieuwe versie beschikbaar. Je werk blijft bewaard." }
         button type="button" class="zb-button" id="zb-update-apply" data-action=(Action::Apply) { "Herladen" }
     }
 }

@@ -61,9 +61,9 @@ test("an unknown address under the app is a 404 from the host, as on any static 
   const response = await page.goto(app.url + "bestaat-niet/");
   assert.equal(response.status(), 404);
   await page.context().close();
-  // The browser logs the 404 as a console error; that one is expected.
+  // Chromium logs the 404 as a console error (Firefox does not); that one is expected.
   const expected = app.problems.filter((p) => p.includes("bestaat-niet") && p.includes("404"));
-  assert.equal(expected.length, 1);
+  assert.ok(expected.length <= 1, expected.join("\n"));
   app.problems.splice(0, app.problems.length, ...app.problems.filter((p) => !expected.includes(p)));
   app.assertClean();
 });
@@ -72,6 +72,8 @@ test("menu links move between pages without reloading, and back works", async ()
   const page = await app.newPage();
   await page.goto(app.url + "ontvangst/");
   await appReady(page);
+  // The service worker's first install fetches every file; that is not the navigation's.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await page.waitForLoadState("networkidle");
   const before = app.server.requests.length;
   await page.evaluate(() => (window.__sameDocument = true));
