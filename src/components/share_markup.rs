@@ -14,6 +14,7 @@ use zichtbaar_core::record::{ReceiptText, Role, SharedWithColleagues};
 use zichtbaar_core::{Body, Instrument, Record};
 
 use crate::html::{html, names, Id, Markup, Name};
+use crate::instruments::shown;
 
 /// The heading of the share view; pages move focus to it when it opens.
 pub const TITLE: Id = Id("zb-share-title");
@@ -162,7 +163,7 @@ fn reflection(
         @for (item_index, item, answered) in &items {
             @let item_out = choices.left_out_items.contains(item.id.as_ref());
             section class=(if item_out { "zb-share__item zb-share__item--out" } else { "zb-share__item" }) {
-                h4 { (item.title) }
+                h4 { (shown(&item.title)) }
                 (leave_out_button(Scope::Item, *item_index, &item.id, item_out, "Dit onderdeel"))
                 @if item_out {
                     p.zb-share__out { "Dit onderdeel deel je niet." }
@@ -170,7 +171,7 @@ fn reflection(
                     @for (q, key, answer) in answered {
                         @let out = choices.left_out_fields.contains(key);
                         div.zb-share__answer {
-                            p.zb-share__question { (q.text) }
+                            p.zb-share__question { (shown(&q.text)) }
                             @if out {
                                 p.zb-share__out { "Dit antwoord deel je niet." }
                             } @else {
@@ -181,7 +182,7 @@ fn reflection(
                                     .zip(answer.scale.as_deref())
                                     .and_then(|(s, id)| s.options.iter().chain(&s.unknown).find(|o| o.id == id));
                                 @if let Some(choice) = choice {
-                                    p { strong { (choice.label) } }
+                                    p { strong { (shown(&choice.label)) } }
                                 }
                                 @if let Some(i) = field(key) {
                                     (marked_text(&preview.fields[i], i, choices))

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import ICAL from "ical.js";
 import { startApp, appReady } from "./support.mjs";
-import { ReflectiePage, SharePanel, freezeClock, storedRecords, download } from "./pages.mjs";
+import { ReflectiePage, SharePanel, freezeClock, storedRecords, download, plain, plainAll } from "./pages.mjs";
 
 let app;
 before(async () => {
@@ -85,15 +85,15 @@ test("three actions added by keyboard alone survive a reload; the overview sums 
     const action = plan.locator(".zb-plan__action").nth(i);
     assert.equal(await action.getByLabel("Wat gaan we doen?").inputValue(), a.what);
     assert.equal(await action.getByLabel("Wie (een rol)").inputValue(), a.who);
-    assert.equal(await action.getByLabel("Status").locator("option:checked").innerText(), a.status);
+    assert.equal(await action.getByLabel("Status").locator("option:checked").innerText().then(plain), a.status);
   }
   assert.equal(await plan.locator(".zb-plan__action").nth(0).getByLabel("Klaar in").inputValue(), "2027-03");
   // October 2026 is over and the action is not done: late, in words.
-  assert.match(await plan.locator(".zb-plan__action").nth(1).locator("legend").innerText(), /te laat/);
+  assert.match(await plan.locator(".zb-plan__action").nth(1).locator("legend").innerText().then(plain), /te laat/);
   const stored = (await storedRecords(page))[0].record.body.reflection.actions.mentoraat;
   assert.deepEqual(stored.map((a) => [a.status, a.due ?? null]), [["gepland", "2027-03"], ["bezig", "2026-10"], ["klaar", null]]);
-  assert.match(await r.overview().innerText(), /Mentoraat[\s\S]*3 acties, 1 klaar/);
-  assert.match(await r.overview().innerText(), /Actieplan: 3 acties, 1 klaar, 1 te laat/);
+  assert.match(await r.overview().innerText().then(plain), /Mentoraat[\s\S]*3 acties, 1 klaar/);
+  assert.match(await r.overview().innerText().then(plain), /Actieplan: 3 acties, 1 klaar, 1 te laat/);
 
   // Reorder and remove by keyboard; removing can be undone.
   await plan.getByRole("button", { name: "Actie 3 omhoog" }).focus();
@@ -102,11 +102,11 @@ test("three actions added by keyboard alone survive a reload; the overview sums 
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-label")), "Actie 2 omhoog");
   // The move is said in the plan's polite status line, which stays in place.
   assert.equal(await page.locator(".zb-plan__status").getAttribute("aria-live"), "polite");
-  assert.match(await page.locator(".zb-plan__status").innerText(), /De actie staat nu op plek 2 van 3/);
+  assert.match(await page.locator(".zb-plan__status").innerText().then(plain), /De actie staat nu op plek 2 van 3/);
   await plan.getByRole("button", { name: "Actie 1 verwijderen" }).focus();
   await page.keyboard.press("Enter");
   assert.equal(await plan.locator(".zb-plan__action").count(), 2);
-  assert.match(await page.locator(".zb-plan__status").innerText(), /Actie 1 \(Mentorgesprekken in week 40 plannen\) is verwijderd/);
+  assert.match(await page.locator(".zb-plan__status").innerText().then(plain), /Actie 1 \(Mentorgesprekken in week 40 plannen\) is verwijderd/);
   assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), "Terugzetten");
   await page.keyboard.press("Enter");
   assert.equal(await plan.locator(".zb-plan__action").count(), 3);
@@ -125,7 +125,7 @@ test("the Actieplan view sorts, marks late actions, and its calendar file parses
   await page.waitForURL(/volgorde=status/);
   // Bezig, then gepland, then klaar.
   assert.deepEqual(
-    await page.locator(".zb-plan-table tbody tr td:nth-child(5)").allInnerTexts(),
+    await page.locator(".zb-plan-table tbody tr td:nth-child(5)").allInnerTexts().then(plainAll),
     ["Bezig\nTe laat", "Gepland", "Klaar"],
   );
   const { name, text } = await download(page, () => page.getByRole("button", { name: "Zet in je agenda (.ics)" }).click());
@@ -143,7 +143,7 @@ test("the Actieplan view sorts, marks late actions, and its calendar file parses
     "2027-06-07": "Zichtbaar: ontvangst bevestigen",
   });
   assert.match(events.find((e) => e.summary.startsWith("Actie: Mentor")).description, /Mentoraat\nWie: mentoren/);
-  assert.match(await page.locator("#zb-actionplan-status").innerText(), /is gedownload/);
+  assert.match(await page.locator("#zb-actionplan-status").innerText().then(plain), /is gedownload/);
   await context.close();
   app.assertClean();
 });
@@ -159,11 +159,11 @@ test("next school year starts with last year's open actions; the closed ones sta
     await plan.locator(".zb-plan__action textarea").evaluateAll((t) => t.map((x) => x.value)),
     [ACTIONS[0].what, ACTIONS[1].what],
   );
-  assert.match(await plan.locator(".zb-plan__action legend").first().innerText(), /uit 2025-2026/);
-  assert.match(await plan.locator(".zb-plan__last").innerText(), /Klaar of gestopt in 2025-2026 \(1\)/);
+  assert.match(await plan.locator(".zb-plan__action legend").first().innerText().then(plain), /uit 2025-2026/);
+  assert.match(await plan.locator(".zb-plan__last").innerText().then(plain), /Klaar of gestopt in 2025-2026 \(1\)/);
   // This year against last year, in the overview.
   await r.overview().getByText("Dit jaar en vorig jaar", { exact: true }).click();
-  assert.match(await r.overview().locator(".zb-year-list").innerText(), /Mentoraat\s+2025-2026: In ontwikkeling\s+2026-2027: –/);
+  assert.match(await r.overview().locator(".zb-year-list").innerText().then(plain), /Mentoraat\s+2025-2026: In ontwikkeling\s+2026-2027: –/);
 
   // An open action added to last year after this year's plan began is
   // offered, not lost.
@@ -175,14 +175,14 @@ test("next school year starts with last year's open actions; the closed ones sta
   await r.waitSaved();
   await r.open("?onderdeel=mentoraat");
   assert.equal(await plan.locator(".zb-plan__action").count(), 2);
-  assert.match(await plan.locator(".zb-plan__carry").innerText(), /In 2025-2026 stonden hier nog 1 actie die niet klaar/);
+  assert.match(await plan.locator(".zb-plan__carry").innerText().then(plain), /In 2025-2026 stonden hier nog 1 actie die niet klaar/);
   await plan.getByRole("button", { name: "Open acties van vorig jaar overnemen" }).click();
   assert.deepEqual(
     await plan.locator(".zb-plan__action textarea").evaluateAll((t) => t.map((x) => x.value)),
     ["Aangepast dit jaar", ACTIONS[1].what, "Later bedacht"],
   );
   assert.equal(await page.evaluate(() => document.activeElement?.value), "Later bedacht");
-  assert.match(await page.locator(".zb-plan__status").innerText(), /1 actie van vorig jaar overgenomen/);
+  assert.match(await page.locator(".zb-plan__status").innerText().then(plain), /1 actie van vorig jaar overgenomen/);
   assert.equal(await plan.locator(".zb-plan__carry").count(), 0);
   await context.close();
   app.assertClean();
@@ -201,7 +201,7 @@ test("actions travel in the shared file: an e-mail address in an action is left 
   assert.equal(actions[1].what, "Scholing gespreksvoering; mail [e-mailadres weggelaten]");
   assert.ok(!(await share.fileText()).includes("scholing@school.nl"));
   // The preview shows the action with the address marked; keeping it is a choice.
-  assert.match(await share.preview().innerText(), /Actie 2[\s\S]*scholing@school\.nl/);
+  assert.match(await share.preview().innerText().then(plain), /Actie 2[\s\S]*scholing@school\.nl/);
   await share.preview().getByRole("button", { name: "scholing@school.nl toch meesturen" }).click();
   file = await share.fileJson();
   assert.equal(file.records[0].actions.mentoraat[1].what, ACTIONS[1].what);

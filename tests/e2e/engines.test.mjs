@@ -40,7 +40,8 @@ for (const name of engines) {
     });
 
     for (const journey of journeys) {
-      test(journey.name, async () => {
+      // A browser that hangs fails its journey instead of the whole run.
+      test(journey.name, { timeout: 120000 }, async () => {
         const sessions = [];
         const dir = mkdtempSync(join(tmp, "journey-"));
         const j = {

@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { startApp, appReady, ROOT } from "./support.mjs";
-import { ReflectiePage, OntvangstPage, freezeClock, download, importFiles } from "./pages.mjs";
+import { ReflectiePage, OntvangstPage, freezeClock, download, importFiles, plain } from "./pages.mjs";
 
 let app;
 before(async () => {
@@ -58,7 +58,7 @@ for (const [fault, init, says] of [
     await o.field("Naam van de school (verplicht)").fill("Het Baken");
     await o.field("Wat vind je van de handreiking? (niet verplicht)").fill("Dit mag niet verloren gaan");
     await failedStatus(page);
-    assert.match(await page.getByRole("status").innerText(), says);
+    assert.match(await page.getByRole("status").innerText().then(plain), says);
     const { text } = await download(page, () => page.getByRole("button", { name: "Download reservekopie" }).click());
     const receipt = JSON.parse(text).records[0].record.body.receipt;
     assert.equal(receipt.schoolName, "Het Baken");
@@ -72,13 +72,13 @@ test("/privacy and /delen with storage blocked: a plain message, and the page st
   const { context, page } = await fresh(BLOCKED);
   await page.goto(`${app.url}privacy/`);
   await appReady(page);
-  assert.match(await page.locator("main").innerText(), /je browser staat opslaan niet toe/);
+  assert.match(await page.locator("main").innerText().then(plain), /je browser staat opslaan niet toe/);
   // The menu still works.
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Reflectie", exact: true }).click();
   await appReady(page);
   await page.goto(`${app.url}delen/?record=11111111-2222-4333-8444-555555555555`);
   await appReady(page);
-  assert.match(await page.locator("main").innerText(), /kan de opslag van je browser niet lezen: je browser staat opslaan niet toe/);
+  assert.match(await page.locator("main").innerText().then(plain), /kan de opslag van je browser niet lezen: je browser staat opslaan niet toe/);
   await context.close();
   app.assertClean();
 });
@@ -92,7 +92,7 @@ test("/verzamelen with IndexedDB full: the import is shown on screen and the sta
   await page.goto(`${app.url}verzamelen/`);
   await appReady(page);
   await importFiles(page, join(ROOT, "docs/examples/export-reflection.json"));
-  const status = await page.locator("#c-status").innerText();
+  const status = await page.locator("#c-status").innerText().then(plain);
   assert.match(status, /Niet alles is bewaard: de opslag van je browser is vol\. Wat is ingelezen staat nog wel op je scherm/);
   assert.equal(await page.locator("#c-results").getAttribute("data-records"), "1");
   await context.close();
@@ -108,9 +108,9 @@ test("/verzamelen with IndexedDB blocked: a plain message on arrival, and files 
   await page.goto(`${app.url}verzamelen/`);
   await appReady(page);
   await page.waitForFunction(() => /opslaan niet toe/.test(document.querySelector("main")?.textContent));
-  assert.match(await page.locator("main").innerText(), /je browser staat opslaan niet toe/);
+  assert.match(await page.locator("main").innerText().then(plain), /je browser staat opslaan niet toe/);
   await importFiles(page, join(ROOT, "docs/examples/export-reflection.json"));
-  assert.match(await page.locator("#c-status").innerText(), /Niet alles is bewaard: je browser staat opslaan niet toe/);
+  assert.match(await page.locator("#c-status").innerText().then(plain), /Niet alles is bewaard: je browser staat opslaan niet toe/);
   assert.equal(await page.locator("#c-results").getAttribute("data-records"), "1");
   await context.close();
   app.assertClean();
@@ -121,13 +121,13 @@ test("a damaged record and one from a newer version are reported, left byte for 
   const NEWER = ["zichtbaar.record.22222222-2222-4333-8444-555555555555", JSON.stringify({ schema: 99, record: { id: "22222222-2222-4333-8444-555555555555", nieuw: true } })];
   const { context, page } = await fresh(seedOnce(...DAMAGED), seedOnce(...NEWER));
   const r = await new ReflectiePage(page, app.url).open();
-  assert.match(await page.locator("main").innerText(), /gegevens die deze versie van Zichtbaar niet kan lezen\. Ze zijn niet verwijderd/);
+  assert.match(await page.locator("main").innerText().then(plain), /gegevens die deze versie van Zichtbaar niet kan lezen\. Ze zijn niet verwijderd/);
   await r.textbox("Hoe gaan we dat aanpakken?").fill("Gewoon verder");
   await r.waitSaved();
   // /privacy counts them and a backup carries them as they are.
   await page.goto(`${app.url}privacy/`);
   await appReady(page);
-  assert.match(await page.locator("#zb-storage-unreadable").innerText(), /2 \(ze zijn niet verwijderd\)/);
+  assert.match(await page.locator("#zb-storage-unreadable").innerText().then(plain), /2 \(ze zijn niet verwijderd\)/);
   const { text } = await download(page, () => page.getByRole("button", { name: /reservekopie/i }).first().click());
   const kept = Object.fromEntries(JSON.parse(text).unreadable.map((u) => [u.key, u.text]));
   assert.deepEqual(kept, Object.fromEntries([DAMAGED, NEWER]), "the backup holds both as they are stored");

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startApp, appReady } from "./support.mjs";
-import { OntvangstPage, SharePanel, freezeClock, storedRecords, download } from "./pages.mjs";
+import { OntvangstPage, SharePanel, freezeClock, storedRecords, download, plain, plainAll } from "./pages.mjs";
 
 let app;
 before(async () => {
@@ -23,15 +23,15 @@ async function fresh(when) {
 test("/ontvangst opens the form and counts the days to the deadline from the instrument", async () => {
   const { context, o } = await fresh();
   await o.open();
-  assert.equal(await o.page.locator("main h1").innerText(), "Ontvangst van de handreiking bevestigen");
-  assert.equal(await o.page.locator(".zb-deadline").innerText(), "Graag bevestigen vóór 7 juni 2027. Je hebt nog 196 dagen.");
+  assert.equal(await o.page.locator("main h1").innerText().then(plain), "Ontvangst van de handreiking bevestigen");
+  assert.equal(await o.page.locator(".zb-deadline").innerText().then(plain), "Graag bevestigen vóór 7 juni 2027. Je hebt nog 196 dagen.");
   assert.ok(await o.field("Naam van de school (verplicht)").isEditable());
   await context.close();
 
   const late = await fresh(new Date("2027-06-20T09:00:00"));
   await late.o.open();
   assert.equal(
-    await late.page.locator(".zb-deadline").innerText(),
+    await late.page.locator(".zb-deadline").innerText().then(plain),
     "De gevraagde datum (7 juni 2027) is voorbij. Bevestigen en reageren kan nog steeds.",
   );
   await late.context.close();
@@ -62,7 +62,7 @@ test("a wrong BRIN code gets a clear message when leaving the field, and it goes
   await brin.press("Tab");
   const error = o.page.locator("#r-brin-error");
   assert.equal(await error.isVisible(), true);
-  assert.match(await error.innerText(), /2 cijfers en 2 letters, bijvoorbeeld 12AB/);
+  assert.match(await error.innerText().then(plain), /2 cijfers en 2 letters, bijvoorbeeld 12AB/);
   assert.equal(await brin.getAttribute("aria-invalid"), "true");
   // The message is part of the field's description for screen readers.
   assert.match(await brin.getAttribute("aria-describedby"), /r-brin-error/);
@@ -82,7 +82,7 @@ test("sending an incomplete form shows what to fix, with links that move focus t
   assert.equal(await summary.isVisible(), true);
   assert.equal(await o.page.evaluate(() => document.activeElement?.id), "r-errors");
   const links = summary.getByRole("link");
-  assert.deepEqual(await links.allInnerTexts(), [
+  assert.deepEqual(await links.allInnerTexts().then(plainAll), [
     "Vul de naam van de school in.",
     "Vink aan dat jullie de handreiking hebben ontvangen.",
   ]);
@@ -124,7 +124,7 @@ test("the same person revises one receipt; a colleague on the same computer star
   await appReady(o.page);
   assert.equal(await o.page.getByRole("radio", { name: "Docent" }).isChecked(), true);
   const list = o.page.locator(".zb-form__list");
-  assert.match(await list.innerText(), /Voorbeeldcollege, docent \(bijgewerkt 23 november 2026\) \(nu open\)/);
+  assert.match(await list.innerText().then(plain), /Voorbeeldcollege, docent \(bijgewerkt 23 november 2026\) \(nu open\)/);
   await list.getByRole("link", { name: /Voorbeeldcollege, ondersteuningscoördinator/ }).click();
   await o.page.waitForURL(/bevestiging=/);
   await o.page.waitForFunction(() => document.querySelector("#r-wishes")?.value === "Het OPP en de SOP");
@@ -140,7 +140,7 @@ test("a complete receipt is shared as a file that holds exactly what the preview
   await o.next();
   await o.page.waitForURL(/\/delen\/\?record=/);
   await share.waitOpen();
-  const facts = await o.page.locator(".zb-share__facts").innerText();
+  const facts = await o.page.locator(".zb-share__facts").innerText().then(plain);
   assert.match(facts, /Naam van de school\s*Voorbeeldcollege/);
   assert.match(facts, /BRIN-code\s*12AB/);
   const shown = await share.fileText();
@@ -160,7 +160,7 @@ test("a complete receipt is shared as a file that holds exactly what the preview
     reactions: "Handzaam. Mail gerust naar [e-mailadres weggelaten].",
   });
   assert.ok(!text.includes("j.jansen@school.nl"));
-  assert.match(await share.status().innerText(), /staat in je downloads/);
+  assert.match(await share.status().innerText().then(plain), /staat in je downloads/);
   // Back to the form: everything is still there.
   await o.page.getByRole("link", { name: "Terug naar het formulier" }).click();
   assert.equal(await o.field("Naam van de school (verplicht)").inputValue(), "Voorbeeldcollege");

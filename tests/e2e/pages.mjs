@@ -3,6 +3,14 @@
 import { readFile } from "node:fs/promises";
 import { appReady } from "./support.mjs";
 
+/**
+ * Text as a reader reads it: without the soft hyphens (U+00AD) that the
+ * build puts in long instrument words so every engine breaks them at a
+ * Dutch syllable. They are in the DOM, so `innerText` has them.
+ */
+export const plain = (text) => text.replaceAll("\u00ad", "");
+export const plainAll = (texts) => texts.map(plain);
+
 /** A fixed "today" for every test: the app's school year and deadlines follow it. */
 export const TODAY = new Date("2026-11-23T10:00:00");
 

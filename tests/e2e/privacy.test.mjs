@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startApp, appReady, ROOT } from "./support.mjs";
-import { ReflectiePage, freezeClock, download, importFiles } from "./pages.mjs";
+import { ReflectiePage, freezeClock, download, importFiles, plain } from "./pages.mjs";
 
 let app;
 before(async () => {
@@ -46,20 +46,20 @@ test("'Alles van dit apparaat wissen' offers a backup, asks, then leaves nothing
   await appReady(page);
   await page.getByRole("button", { name: "Alles van dit apparaat wissen" }).click();
   // Asked first, with the backup offered and focus on the choice.
-  assert.match(await page.locator("#zb-wipe").innerText(), /Weet je het zeker\?[\s\S]*Dit wist 1 reflectie of bevestiging,/);
+  assert.match(await page.locator("#zb-wipe").innerText().then(plain), /Weet je het zeker\?[\s\S]*Dit wist 1 reflectie of bevestiging,/);
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Ja, alles wissen");
   const { text } = await download(page, () => page.getByRole("button", { name: "Eerst een reservekopie downloaden" }).click());
   assert.equal(JSON.parse(text).records.length, 1);
   // "Nee" wipes nothing.
   await page.getByRole("button", { name: "Nee, niets wissen" }).click();
-  assert.match(await page.locator("#zb-wipe-status").innerText(), /Er is niets gewist/);
+  assert.match(await page.locator("#zb-wipe-status").innerText().then(plain), /Er is niets gewist/);
   assert.deepEqual(await storageOf(page), filled);
 
   await page.getByRole("button", { name: "Alles van dit apparaat wissen" }).click();
   await page.getByRole("button", { name: "Ja, alles wissen" }).click();
   await page.waitForFunction(() => /gewist[.:]/.test(document.querySelector("#zb-wipe-status")?.textContent ?? ""), null, { timeout: 10000 });
-  assert.match(await page.locator("#zb-wipe-status").innerText(), /Alles is van dit apparaat gewist/);
-  assert.equal(await page.locator("#zb-storage-records").innerText(), "0");
+  assert.match(await page.locator("#zb-wipe-status").innerText().then(plain), /Alles is van dit apparaat gewist/);
+  assert.equal(await page.locator("#zb-storage-records").innerText().then(plain), "0");
   const after = await storageOf(page);
   assert.deepEqual(after.keys.filter((k) => k.startsWith("zichtbaar.")), []);
   assert.ok(!after.databases.includes("zichtbaar-verzamelen"), after.databases.join());
@@ -96,7 +96,7 @@ test("a backup is restored after a preview: new records come back, newer work he
   const older = page.getByRole("checkbox", { name: /ouder dan wat hier staat/ });
   assert.equal(await older.isChecked(), false);
   await page.getByRole("button", { name: "Gekozen onderdelen terugzetten" }).click();
-  assert.match(await page.locator("#zb-restore-status").innerText(), /0 onderdelen teruggezet/);
+  assert.match(await page.locator("#zb-restore-status").innerText().then(plain), /0 onderdelen teruggezet/);
   await r.open();
   assert.equal(await r.textbox("Hoe gaan we dat aanpakken?").inputValue(), "Nieuwer werk op dit apparaat");
 
@@ -110,8 +110,8 @@ test("a backup is restored after a preview: new records come back, newer work he
   const fresh = page.getByRole("checkbox", { name: /nieuw op dit apparaat/ });
   assert.equal(await fresh.isChecked(), true);
   await page.getByRole("button", { name: "Gekozen onderdelen terugzetten" }).click();
-  assert.match(await page.locator("#zb-restore-status").innerText(), /1 onderdeel teruggezet/);
-  assert.equal(await page.locator("#zb-storage-records").innerText(), "1");
+  assert.match(await page.locator("#zb-restore-status").innerText().then(plain), /1 onderdeel teruggezet/);
+  assert.equal(await page.locator("#zb-storage-records").innerText().then(plain), "1");
   await r.open();
   assert.equal(await r.textbox("Hoe gaan we dat aanpakken?").inputValue(), "Versie uit de reservekopie");
 
@@ -120,7 +120,7 @@ test("a backup is restored after a preview: new records come back, newer work he
   await appReady(page);
   await page.locator("#zb-restore-file").setInputFiles(join(ROOT, "docs/examples/export-reflection.json"));
   await page.waitForFunction(() => document.querySelector("#zb-restore-status")?.textContent.length > 0);
-  assert.match(await page.locator("#zb-restore-status").innerText(), /Dit is geen reservekopie van Zichtbaar/);
+  assert.match(await page.locator("#zb-restore-status").innerText().then(plain), /Dit is geen reservekopie van Zichtbaar/);
   await context.close();
   app.assertClean();
 });

@@ -9,7 +9,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startApp, appReady, ROOT } from "./support.mjs";
-import { freezeClock, download, importFiles } from "./pages.mjs";
+import { freezeClock, download, importFiles, plain, plainAll } from "./pages.mjs";
 
 const TEMPLATE = JSON.parse(readFileSync(join(ROOT, "docs/examples/export-reflection.json"), "utf8")).records[0];
 const RECEIPT = JSON.parse(readFileSync(join(ROOT, "docs/examples/export-receipt.json"), "utf8")).records[0];
@@ -80,7 +80,7 @@ test("files are read through the file input: good ones counted once, hostile one
   await importAll(page);
   // 6 colleagues + 1 receipt; the duplicate and the older revision count once.
   assert.equal(await records(page), "7");
-  const status = await page.locator("#c-status").innerText();
+  const status = await page.locator("#c-status").innerText().then(plain);
   assert.match(status, /9 van de 13 bestanden ingelezen/);
   assert.match(status, /geen-json\.json: Dit is geen bestand dat Zichtbaar heeft gemaakt/);
   assert.match(status, /bom\.json: Dit is geen bestand/);
@@ -88,7 +88,7 @@ test("files are read through the file input: good ones counted once, hostile one
   assert.match(status, /nieuwer\.json: Dit bestand is gemaakt met een nieuwere versie/);
   // The file with one damaged record is kept, with the reason on its line.
   const line = page.getByRole("row", { name: /collega-5\.json/ });
-  assert.match(await line.innerText(), /Onderdeel 2 is beschadigd/);
+  assert.match(await line.innerText().then(plain), /Onderdeel 2 is beschadigd/);
 
   // Reflectie view (the default): mentoraat, figures computed here.
   const counts = SCALE.map((_, i) => MENTORAAT.filter((m) => m === i).length);
@@ -98,14 +98,14 @@ test("files are read through the file input: good ones counted once, hostile one
   const dutch = (x) => x.toFixed(1).replace(".", ",");
   const section = page.locator("section.zb-summary-item", { has: page.getByRole("heading", { name: "Mentoraat", exact: true }) });
   const table = section.locator("table").first();
-  const headers = await table.locator("thead th").allInnerTexts();
-  const cells = await table.locator("tbody td").allInnerTexts();
+  const headers = await table.locator("thead th").allInnerTexts().then(plainAll);
+  const cells = await table.locator("tbody td").allInnerTexts().then(plainAll);
   for (const [i, label] of LABELS.entries()) {
     assert.equal(cells[headers.indexOf(label)], String(counts[i]), label);
   }
   assert.equal(cells[headers.indexOf("Gemiddeld")], dutch(mean));
   assert.equal(cells[headers.indexOf("Spreiding")], dutch(sd));
-  assert.match(await section.innerText(), /Hier lopen de antwoorden ver uiteen/);
+  assert.match(await section.innerText().then(plain), /Hier lopen de antwoorden ver uiteen/);
 
   // The actions of the plan, by status, over the six colleagues (each sent
   // the example's actions; computed here from the example).
@@ -113,19 +113,19 @@ test("files are read through the file input: good ones counted once, hostile one
   const actionsOf = (item) => section.page().locator("section.zb-summary-item", { has: page.getByRole("heading", { name: item, exact: true }) })
     .locator("table", { has: page.locator("caption", { hasText: "Acties in het actieplan" }) });
   const planTable = actionsOf("Mentoraat");
-  const planHeaders = await planTable.locator("thead th").allInnerTexts();
-  const planCells = await planTable.locator("tbody td").allInnerTexts();
+  const planHeaders = await planTable.locator("thead th").allInnerTexts().then(plainAll);
+  const planCells = await planTable.locator("tbody td").allInnerTexts().then(plainAll);
   for (const [id, label] of Object.entries(STATUS)) {
     assert.equal(planCells[planHeaders.indexOf(label)], String(6 * TEMPLATE.actions.mentoraat.filter((a) => a.status === id).length), label);
   }
-  assert.match(await section.innerText(), /Acties in het actieplan \(6 reflecties met acties\)/);
+  assert.match(await section.innerText().then(plain), /Acties in het actieplan \(6 reflecties met acties\)/);
   // Two colleagues plan for the SOP: fewer than five, no counts.
-  const sopCells = await actionsOf("Het schoolondersteuningsprofiel (SOP)").locator("tbody td").allInnerTexts();
+  const sopCells = await actionsOf("Het schoolondersteuningsprofiel (SOP)").locator("tbody td").allInnerTexts().then(plainAll);
   assert.deepEqual(sopCells, ["minder dan 5", "minder dan 5", "minder dan 5", "minder dan 5"]);
 
   // Fewer than five answers: no figures at all.
   const basis = page.locator("section.zb-summary-item", { has: page.getByRole("heading", { name: "Een sterke basis in de les", exact: true }) });
-  const basisCells = await basis.locator("table").first().locator("tbody td").allInnerTexts();
+  const basisCells = await basis.locator("table").first().locator("tbody td").allInnerTexts().then(plainAll);
   assert.ok(basisCells.length > 0);
   // Counts say "minder dan 5"; mean and spread a dash ("te weinig antwoorden" for screen readers).
   assert.ok(basisCells.every((c) => c === "minder dan 5" || /^–\s*te weinig antwoorden$/.test(c)), basisCells.join("|"));
@@ -168,7 +168,7 @@ test("the receipts view lists who confirmed and, against the SWV's list, who has
   await page.getByLabel("Jullie lijst van scholen").fill(`${school}\nHet Andere College;99ZZ\n`);
   await page.getByRole("button", { name: "Vergelijken" }).click();
   await page.getByText("1 van de 2 scholen heeft nog niet bevestigd:").waitFor();
-  assert.match(await page.locator(".zb-missing").innerText(), /Het Andere College \(99ZZ\)/);
+  assert.match(await page.locator(".zb-missing").innerText().then(plain), /Het Andere College \(99ZZ\)/);
   await context.close();
   app.assertClean();
 });
@@ -225,12 +225,12 @@ test("a 50 MB file and a file of 10,000 exports: no crash, a clear line for each
   await appReady(page);
   await page.locator("#c-files-input").setInputFiles([big, many]);
   await page.waitForFunction(() => document.querySelector("#c-status")?.textContent.startsWith("Klaar"), null, { timeout: 120000 });
-  const status = await page.locator("#c-status").innerText();
+  const status = await page.locator("#c-status").innerText().then(plain);
   assert.match(status, /1 van de 2 bestanden ingelezen, met 10000 reflecties en bevestigingen/);
   assert.match(status, /heel-groot\.json: Dit is geen bestand dat Zichtbaar heeft gemaakt/);
   assert.equal(await records(page), "10000");
   // The list shows the first 500 and says so.
-  assert.match(await page.locator("#c-results").innerText(), /de eerste 500 van de 10000 bevestigingen/);
+  assert.match(await page.locator("#c-results").innerText().then(plain), /de eerste 500 van de 10000 bevestigingen/);
   await context.close();
   rmSync(big);
   app.assertClean();
@@ -247,7 +247,7 @@ test("the view and the filters are in the address: a reload opens the same", asy
   await page.waitForURL(/weergave=ontvangst/);
   // Focus stays on the button pressed, and the change is announced.
   assert.equal(await page.evaluate(() => document.activeElement?.id), "c-view-ontvangst");
-  assert.match(await page.locator("#c-status").innerText(), /1 bevestiging met deze keuze/);
+  assert.match(await page.locator("#c-status").innerText().then(plain), /1 bevestiging met deze keuze/);
   await page.getByLabel("Schooljaar").selectOption("2026-2027");
   await page.waitForURL(/jaar=2026-2027/);
   await page.reload();
@@ -279,12 +279,12 @@ test("a dropped folder is read with its subfolders; other files are skipped, a f
   const data = { items: [], files: [folder], dragOperationsMask: 1 };
   for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, ...at, data });
   await page.waitForFunction(() => document.querySelector("#c-status")?.textContent.startsWith("Klaar"), null, { timeout: 30000 });
-  const status = await page.locator("#c-status").innerText();
+  const status = await page.locator("#c-status").innerText().then(plain);
   assert.match(status, /3 van de 4 bestanden ingelezen, met 3 reflecties en bevestigingen/);
   assert.match(status, /1 bestand is overgeslagen, omdat de naam niet op \.json eindigt/);
   assert.match(status, /te-groot\.json: Dit bestand is te groot \(61 MB\)/);
   assert.equal(await records(page), "3");
-  const list = await page.locator("#c-files").innerText();
+  const list = await page.locator("#c-files").innerText().then(plain);
   for (const name of ["collega-a.json", "collega-b.json", "collega-c.json"]) assert.match(list, new RegExp(name.replace(".", "\\.")));
   await context.close();
   rmSync(folder, { recursive: true, force: true });

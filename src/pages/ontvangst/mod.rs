@@ -67,7 +67,7 @@ pub fn mount(main: &web_sys::Element) {
     dom::draw(
         main,
         &markup::intro(
-            &instrument.def().title,
+            instruments::shown(&instrument.def().title),
             &deadline_text(instrument, year).unwrap_or_default(),
         ),
     );

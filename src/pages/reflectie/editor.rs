@@ -338,17 +338,7 @@ impl EditorCtx {
     fn calendar(&self) {
         let text = self.state.with_value(|s| {
             let sel = &s.sel;
-            let actions: Vec<(String, core_plan::Action)> =
-                plan::all_actions(sel.instrument, &s.draft.body)
-                    .into_iter()
-                    .map(|(item, a)| {
-                        let title = sel
-                            .instrument
-                            .item(&item)
-                            .map_or(item.clone(), |i| i.title.to_string());
-                        (title, a)
-                    })
-                    .collect();
+            let actions = plan::titled_actions(sel.instrument, &s.draft.body);
             let today = platform::today();
             // Next year's reflection: the middle of September, once school
             // has started again.

@@ -14,6 +14,7 @@ use zichtbaar_core::{Date, Perspective, Reflection, SchoolYear};
 
 use super::{perspective_name, plan, Selection, View};
 use crate::html::{html, names, Id, Markup};
+use crate::instruments::shown;
 
 /// The part below the chooser that is drawn anew per item and view.
 pub const VIEW: Id = Id("zb-view");
@@ -58,7 +59,12 @@ fn position(sel: &Selection, item: &ItemDef) -> String {
         .iter()
         .find_map(|s| {
             let n = s.items.iter().position(|i| i.id == item.id)?;
-            Some(format!("{} · {} van {}", s.title, n + 1, s.items.len()))
+            Some(format!(
+                "{} · {} van {}",
+                shown(&s.title),
+                n + 1,
+                s.items.len()
+            ))
         })
         .unwrap_or_default()
 }
@@ -86,7 +92,7 @@ fn question(
 
     let hint = html! {
         @if let Some(hint) = &q.hint {
-            p class="zb-hint" id=(hint_id) { (hint) }
+            p class="zb-hint" id=(hint_id) { (shown(hint)) }
         }
     };
     // The HTML parser drops one newline right after <textarea>; this one,
@@ -100,7 +106,7 @@ fn question(
     match scale {
         None => html! {
             div.zb-question {
-                label class="zb-question__text" for=(text_id) { (q.text) }
+                label class="zb-question__text" for=(text_id) { (shown(&q.text)) }
                 (hint)
                 @if q.text_answer { (textarea) }
             }
@@ -114,22 +120,22 @@ fn question(
                 .and_then(|id| option_label(scale, id));
             html! {
                 fieldset class="zb-question" aria-describedby=[described] {
-                    legend.zb-question__text { (q.text) }
+                    legend.zb-question__text { (shown(&q.text)) }
                     (hint)
                     div.zb-scale {
                         @for (option, unknown) in options.chain(scale.unknown.iter().map(|o| (o, true))) {
                             label class=(if unknown { "zb-choice zb-choice--unknown" } else { "zb-choice" }) {
                                 input type="radio" name=(base) value=(option.id) data-key=(key)
                                     checked[chosen == Some(option.id.as_ref())];
-                                span { (option.label) }
+                                span { (shown(&option.label)) }
                             }
                         }
                     }
                     @if let Some(label) = last {
-                        p.zb-previous { "Vorig schooljaar: " (label) }
+                        p.zb-previous { "Vorig schooljaar: " (shown(label)) }
                     }
                     @if q.text_answer {
-                        label class="zb-label" for=(text_id) { (q.text_label.as_deref().unwrap_or("Toelichting")) }
+                        label class="zb-label" for=(text_id) { (shown(q.text_label.as_deref().unwrap_or("Toelichting"))) }
                         (textarea)
                     }
                 }
@@ -143,7 +149,7 @@ fn pager_link(class: &str, href: &str, dir: &str, title: &str) -> Markup {
     html! {
         a class=(class) href=(href) {
             span.zb-pager__dir { (dir) }
-            span { (title) }
+            span { (shown(title)) }
         }
     }
 }
@@ -177,12 +183,12 @@ pub fn item(
     };
     html! {
         p.zb-item__position { (position(sel, item)) }
-        h2 id=(ITEM_TITLE) tabindex="-1" { (item.title) }
-        p.zb-item__intro { (item.intro) }
+        h2 id=(ITEM_TITLE) tabindex="-1" { (shown(&item.title)) }
+        p.zb-item__intro { (shown(&item.intro)) }
         @if !item.details.is_empty() {
             dl.zb-details {
                 @for d in item.details.iter() {
-                    div { dt { (d.label) } dd { (d.text) } }
+                    div { dt { (shown(&d.label)) } dd { (shown(&d.text)) } }
                 }
             }
         }
@@ -258,14 +264,14 @@ pub fn overview(
             p id=(PROGRESS_TEXT) { (done) " van " (total) " vragen beantwoord" }
         }
         @for (section, first) in instrument.def().sections.iter().zip(&firsts) {
-            h3 { (section.title) }
+            h3 { (shown(&section.title)) }
             ol.zb-overview__list {
                 @for (i, item) in section.items.iter().enumerate() {
                     @let index = first + i;
                     @let (a, t) = count(item);
                     li class=[(a == t).then_some("zb-overview__done")] {
                         a href=(sel.href(Some(&item.id), View::Form)) aria-current=[(index == current).then_some("step")] {
-                            span.zb-overview__title { (item.title) }
+                            span.zb-overview__title { (shown(&item.title)) }
                             span.zb-overview__count {
                                 (a) "/" (t)
                                 span.zb-visually-hidden { " beantwoord" }
@@ -308,7 +314,7 @@ pub fn overview(
             "Je reflectie blijft op dit apparaat. Er gaat niets naar het samenwerkingsverband, tenzij je zelf iets deelt. Een verslag sturen hoeft niet."
         }
         @if let Some(notice) = &instrument.def().notice {
-            p.zb-overview__notice { (notice) }
+            p.zb-overview__notice { (shown(notice)) }
         }
     }
 }
@@ -332,8 +338,8 @@ pub fn document(
                 a class="zb-button zb-button--secondary" href=(sel.href(None, View::Form)) { "Terug naar invullen" }
             }
             header.zb-document__header {
-                p.zb-document__kind { (instrument.def().publisher) }
-                h2 id="zb-document-title" tabindex="-1" { (instrument.def().title) }
+                p.zb-document__kind { (shown(&instrument.def().publisher)) }
+                h2 id="zb-document-title" tabindex="-1" { (shown(&instrument.def().title)) }
                 p {
                     "Schooljaar " (sel.year) " · " (perspective_name(sel.perspective)) " · "
                     (progress.answered) " van " (progress.total) " vragen beantwoord · afgedrukt op " (today.dutch())
@@ -342,11 +348,11 @@ pub fn document(
             (plan::year_over_year(instrument, sel.year, now, previous, false))
             @for section in instrument.def().sections.iter() {
                 section.zb-document__section {
-                    h2 { (section.title) }
+                    h2 { (shown(&section.title)) }
                     @for item in section.items.iter() {
                         section.zb-document__item {
-                            h3 { (item.title) }
-                            p.zb-document__intro { (item.intro) }
+                            h3 { (shown(&item.title)) }
+                            p.zb-document__intro { (shown(&item.intro)) }
                             dl {
                                 @for q in instrument.questions(item) {
                                     @let answer = now.answers.get(&answer_key(&item.id, &q.id)).cloned().unwrap_or_default();
@@ -358,10 +364,10 @@ pub fn document(
                                         .and_then(|s| instrument.scale(s))
                                         .zip(answer.scale.as_deref())
                                         .and_then(|(s, id)| option_label(s, id));
-                                    dt { (q.text) }
+                                    dt { (shown(&q.text)) }
                                     dd class=[empty.then_some("zb-document__empty")] {
                                         @if let Some(choice) = choice {
-                                            strong { (choice) }
+                                            strong { (shown(choice)) }
                                         }
                                         @if !answer.text.trim().is_empty() {
                                             p { (answer.text) }
@@ -400,7 +406,7 @@ pub fn editor_shell(
 ) -> Markup {
     html! {
         div.zb-reflection {
-            h1 tabindex="-1" { (sel.instrument.def().title) }
+            h1 tabindex="-1" { (shown(&sel.instrument.def().title)) }
             p.zb-context {
                 strong { "Schooljaar " (sel.year) }
                 " · " (perspective_name(sel.perspective))
@@ -614,7 +620,8 @@ mod tests {
         )
         .into_string();
         assert!(html.contains(">Mentoraat</h2>"));
-        assert!(html.contains("Vorig schooljaar: In ontwikkeling"));
+        // As shown: with soft hyphens in the long word (see build.rs).
+        assert!(html.contains("Vorig schooljaar: In ont\u{ad}wik\u{ad}ke\u{ad}ling"));
     }
 
     #[test]
@@ -713,6 +720,84 @@ mod tests {
         r
     }
 
+    /// Soft hyphens are for the screen: the page shows an item's title with
+    /// them, while the calendar file, the shared file and a CSV carry the
+    /// title as written.
+    #[test]
+    fn the_page_shows_soft_hyphens_and_no_export_carries_one() {
+        use zichtbaar_core::plan::{Action, Due, Status};
+        use zichtbaar_core::{csv, ics, Body, Record, RecordId};
+        const SHY: char = '\u{ad}';
+        let s = sel(0);
+        let today = Date::new(2026, 11, 23).unwrap();
+        let index = s
+            .instrument
+            .items()
+            .position(|i| i.id == "ondersteuningscoordinatie")
+            .unwrap();
+        let item_def = s.instrument.items().nth(index).unwrap();
+        let written = "Ondersteuningscoördinatie en het ondersteuningsteam";
+        assert_eq!(item_def.title, written);
+        let mut now = reflection(&[(
+            "ondersteuningscoordinatie/waar-staan-wij",
+            Some("grotendeels-gerealiseerd"),
+            "Het ondersteuningsteam komt elke week samen.",
+        )]);
+        now.actions.insert(
+            item_def.id.to_string(),
+            vec![Action {
+                what: "Ondersteuningscoördinator inwerken".to_owned(),
+                who: "directie".to_owned(),
+                due: Due::month(2027, 2),
+                status: Status::Gepland,
+                ..Action::new([7; 4])
+            }],
+        );
+
+        let page = item(&s, index, &now, None, None, today).into_string();
+        assert!(page.contains(&format!(">{}</h2>", crate::instruments::shown(written))));
+        assert!(page
+            .contains("On\u{ad}der\u{ad}steu\u{ad}nings\u{ad}co\u{ad}ör\u{ad}di\u{ad}na\u{ad}tie"));
+        // What the user typed is shown as typed.
+        assert!(page.contains("Het ondersteuningsteam komt elke week samen."));
+
+        let calendar = ics::calendar(
+            &ics::plan_events(&plan::titled_actions(s.instrument, &now), today, None),
+            today,
+        );
+        assert!(calendar.contains("DESCRIPTION:Ondersteuningscoördinatie en het onders"));
+
+        let mut record = Record::new_reflection(
+            RecordId::from_random([2; 16]),
+            s.instrument,
+            s.year,
+            Perspective::Team,
+            today,
+        );
+        record.body = Body::Reflection(now.clone());
+        let shared = zichtbaar_core::export::prepare(&record, &Default::default(), today)
+            .unwrap()
+            .to_json();
+        assert!(shared.contains("Ondersteuningscoördinator inwerken"));
+
+        let table = csv::write(&[vec![
+            csv::Cell::Text(item_def.title.to_string()),
+            csv::Cell::Text(
+                s.instrument
+                    .questions(item_def)
+                    .next()
+                    .unwrap()
+                    .text
+                    .to_string(),
+            ),
+        ]]);
+        assert!(table.contains(written));
+
+        for export in [&calendar, &shared, &table] {
+            assert!(!export.contains(SHY), "{export}");
+        }
+    }
+
     #[test]
     fn every_action_control_is_labelled_and_late_or_carried_actions_say_so() {
         let s = sel(0);
@@ -774,14 +859,14 @@ mod tests {
         assert!(html.contains("<span class=\"zb-overview__plan\">2 acties, 1 klaar</span>"));
         assert!(html.contains(": 2 acties, 1 klaar, 1 te laat"));
         assert!(html.contains(
-            "<li><strong>Mentoraat</strong><br>2025-2026: In ontwikkeling<br>2026-2027: Geborgd</li>"
+            "<li><strong>Mentoraat</strong><br>2025-2026: In ont\u{ad}wik\u{ad}ke\u{ad}ling<br>2026-2027: Geborgd</li>"
         ));
         let without_last = overview(&s, &BTreeSet::new(), 3, &now, None, today).into_string();
         assert!(!without_last.contains("zb-year-list"));
 
         let doc = document(&s, &now, Some(&last), today).into_string();
         assert!(doc
-            .contains("<th scope=\"row\">Mentoraat</th><td>In ontwikkeling</td><td>Geborgd</td>"));
+            .contains("<th scope=\"row\">Mentoraat</th><td>In ont\u{ad}wik\u{ad}ke\u{ad}ling</td><td>Geborgd</td>"));
         assert!(doc.contains("2 acties, 1 klaar: zie het actieplan aan het eind."));
         assert_eq!(doc.matches("<tr class=\"zb-plan-table__late\">").count(), 1);
         assert!(doc.contains("<td>oktober 2026</td>"));

@@ -14,6 +14,7 @@ use zichtbaar_core::{Date, Instrument, Reflection, SchoolYear};
 
 use super::{Selection, View};
 use crate::html::{html, names, plural, Id, Markup};
+use crate::instruments::shown;
 
 /// The polite status line of the Actieplan view (the calendar download).
 pub const PLAN_STATUS: Id = Id("zb-actionplan-status");
@@ -298,8 +299,22 @@ pub fn all_actions(instrument: &Instrument, reflection: &Reflection) -> Vec<(Str
     out
 }
 
+/// Every action with its item's title as written (for the calendar file;
+/// the id when the item is no longer in the instrument), in the order of
+/// [`all_actions`].
+pub fn titled_actions(instrument: &Instrument, reflection: &Reflection) -> Vec<(String, Action)> {
+    all_actions(instrument, reflection)
+        .into_iter()
+        .map(|(item, a)| {
+            let title = instrument.item(&item).map_or(item, |i| i.title.to_string());
+            (title, a)
+        })
+        .collect()
+}
+
+/// An item's title as shown, or its id when the instrument has no such item.
 fn item_title<'a>(instrument: &'a Instrument, item: &'a str) -> &'a str {
-    instrument.item(item).map_or(item, |i| i.title.as_ref())
+    instrument.item(item).map_or(item, |i| shown(&i.title))
 }
 
 /// The year's plan as a table: item, action, who, by when, status; late
@@ -411,9 +426,9 @@ pub fn year_over_year(
             ul.zb-year-list {
                 @for (title, last, now) in &rows {
                     li {
-                        strong { (title) } br;
-                        (year.previous()) ": " (last.unwrap_or("–")) br;
-                        (year) ": " (now.unwrap_or("–"))
+                        strong { (shown(title)) } br;
+                        (year.previous()) ": " (shown(last.unwrap_or("–"))) br;
+                        (year) ": " (shown(now.unwrap_or("–")))
                     }
                 }
             }
@@ -433,9 +448,9 @@ pub fn year_over_year(
                 tbody {
                     @for (title, last, now) in &rows {
                         tr {
-                            th scope="row" { (title) }
-                            td { (last.unwrap_or("–")) }
-                            td { (now.unwrap_or("–")) }
+                            th scope="row" { (shown(title)) }
+                            td { (shown(last.unwrap_or("–"))) }
+                            td { (shown(now.unwrap_or("–"))) }
                         }
                     }
                 }

@@ -16,6 +16,7 @@ use zichtbaar_core::{Perspective, SchoolYear};
 
 pub use crate::html::plural;
 use crate::html::{html, names, Id, Markup};
+use crate::instruments;
 
 /// Where the files' progress and outcome are told (a polite live region).
 pub const STATUS: Id = Id("c-status");
@@ -391,7 +392,7 @@ fn bars(labels: &[&str], counts: &[usize]) -> Markup {
         div.zb-bars aria-hidden="true" {
             @for (label, count) in labels.iter().zip(counts) {
                 div.zb-bars__row {
-                    span.zb-bars__label { (label) }
+                    span.zb-bars__label { (instruments::shown(label)) }
                     svg class="zb-bars__track" viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false" {
                         rect class="zb-bars__fill" x="0" y="0" height="10" width=(count * 100 / total) {}
                     }
@@ -418,8 +419,8 @@ fn distribution(scale: &ScaleDef, s: &ScaleSummary, caption: &str) -> Markup {
         table.zb-table.zb-table--figures {
             caption.zb-visually-hidden { (caption) }
             thead { tr {
-                @for l in &labels { th scope="col" { (l) } }
-                @if let Some(u) = unknown_label { th scope="col" { (u) } }
+                @for l in &labels { th scope="col" { (instruments::shown(l)) } }
+                @if let Some(u) = unknown_label { th scope="col" { (instruments::shown(u)) } }
                 th scope="col" { "Gemiddeld" }
                 th scope="col" { "Spreiding" }
             } }
@@ -516,16 +517,16 @@ pub fn reflections(
     let title = |id: &str| {
         instrument
             .item(id)
-            .map_or(id.to_owned(), |i| i.title.to_string())
+            .map_or(id.to_owned(), |i| instruments::shown(&i.title).to_owned())
     };
     if n == 0 {
         return html! {
-            h2 { (instrument.def().short_title) }
+            h2 { (instruments::shown(&instrument.def().short_title)) }
             p.zb-notice { "Geen reflecties met deze keuze. Kies bij de filters bijvoorbeeld een ander schooljaar of 'Alle'." }
         };
     }
     html! {
-        h2 { (instrument.def().short_title) ": " (plural(n, "reflectie", "reflecties")) }
+        h2 { (instruments::shown(&instrument.def().short_title)) ": " (plural(n, "reflectie", "reflecties")) }
         @if other_versions {
             p.zb-notice { "Let op: een deel van deze reflecties is gegeven bij een andere versie van de tekst van de handreiking. Ze zijn samen geteld." }
         }
@@ -546,10 +547,10 @@ pub fn reflections(
         }
         @for (item, view) in instrument.items().zip(items) {
             section.zb-summary-item {
-                h3 { (item.title) }
+                h3 { (instruments::shown(&item.title)) }
                 @for q in instrument.questions(item) {
                     @if let (Some(scale), Some(s)) = (scale_of(instrument, q), view.summary.filter(|s| s.question == q.id.as_ref())) {
-                        h4 { (q.text) " " span.zb-summary-item__n { "(" (plural(s.n, "antwoord", "antwoorden")) ")" } }
+                        h4 { (instruments::shown(&q.text)) " " span.zb-summary-item__n { "(" (plural(s.n, "antwoord", "antwoorden")) ")" } }
                         (distribution(scale, s, &format!("{}: {}", item.title, q.text)))
                     }
                 }
@@ -560,7 +561,7 @@ pub fn reflections(
                     details.zb-texts data-texts=(zichtbaar_core::instrument::answer_key(&item.id, &q.id)) {
                         // The explanation beside a rating goes by its own label.
                         summary {
-                            (q.text_label.as_deref().filter(|_| q.scale.is_some()).unwrap_or(&q.text))
+                            (instruments::shown(q.text_label.as_deref().filter(|_| q.scale.is_some()).unwrap_or(&q.text)))
                             " (" (plural(*count, "antwoord", "antwoorden")) ")"
                         }
                         div.zb-texts__list {}
@@ -589,26 +590,26 @@ pub fn routekaart(
     let find = |item: &str, q: &str| now.iter().find(|s| s.item == item && s.question == q);
     if n == 0 {
         return html! {
-            h2 { (instrument.def().short_title) }
+            h2 { (instruments::shown(&instrument.def().short_title)) }
             p.zb-notice { "Geen plannen van aanpak met deze keuze. Kies bij de filters bijvoorbeeld een ander schooljaar." }
         };
     }
     html! {
-        h2 { (instrument.def().short_title) ": " (plural(n, "plan van aanpak", "plannen van aanpak")) @if let Some(y) = year { " in " (y) } }
+        h2 { (instruments::shown(&instrument.def().short_title)) ": " (plural(n, "plan van aanpak", "plannen van aanpak")) @if let Some(y) = year { " in " (y) } }
         @if year.is_none() {
             p.zb-hint { "Kies een schooljaar om de verandering ten opzichte van het jaar ervoor te zien." }
         }
         @for section in instrument.def().sections.iter() {
             section.zb-summary-item {
-                h3 { (section.title) }
+                h3 { (instruments::shown(&section.title)) }
                 @for item in section.items.iter() {
-                    h4 { (item.title) }
+                    h4 { (instruments::shown(&item.title)) }
                     div class="zb-table-scroll" role="region" aria-label=(item.title) tabindex="0" {
                         table.zb-table.zb-table--figures {
                             thead { tr {
                                 th scope="col" { "Actie" }
                                 @if let Some(scale) = instrument.questions(item).find_map(|q| scale_of(instrument, q)) {
-                                    @for o in scale.options.iter() { th scope="col" { (o.label) } }
+                                    @for o in scale.options.iter() { th scope="col" { (instruments::shown(&o.label)) } }
                                 }
                                 th scope="col" { "Verandering sinds vorig jaar" }
                             } }
@@ -616,7 +617,7 @@ pub fn routekaart(
                                 @for q in instrument.questions(item).filter(|q| q.scale.is_some()) {
                                     @if let Some(s) = find(&item.id, &q.id) {
                                         tr {
-                                            th scope="row" { (q.text) }
+                                            th scope="row" { (instruments::shown(&q.text)) }
                                             @match &s.counts {
                                                 Shown::Value(c) => { @for x in c { td { (x) } } }
                                                 Shown::TooFew => { @for _ in 0..scale_of(instrument, q).map_or(0, |s| s.options.len()) { td { (TOO_FEW) } } }

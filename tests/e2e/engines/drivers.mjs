@@ -90,9 +90,9 @@ class BaseTab {
     return this.eval(([s, x]) => findOne(s, x).value, [selector, isXPath(selector)]);
   }
 
-  /** The text of an element as a user reads it. */
+  /** The text of an element as a user reads it (without soft hyphens). */
   text(selector) {
-    return this.eval(([s, x]) => findOne(s, x).innerText, [selector, isXPath(selector)]);
+    return this.eval(([s, x]) => findOne(s, x).innerText.replaceAll("\u00ad", ""), [selector, isXPath(selector)]);
   }
 
   checked(selector) {
@@ -332,6 +332,7 @@ async function webkitEngine() {
         timeouts: { script: 15000, pageLoad: 30000, implicit: 0 },
       };
       const driver = await new Builder().usingServer(server).withCapabilities(capabilities).build();
+      watch(driver);
       await driver.manage().window().setRect({ width: 1280, height: 900 });
       const state = { driver, current: await driver.getWindowHandle(), handles: [] };
       const first = new WebDriverTab(state, state.current);
@@ -352,6 +353,32 @@ async function webkitEngine() {
       driverProcess.kill();
       xvfb.stop();
     },
+  };
+}
+
+/**
+ * Every WebDriver command of `driver` either answers within 40 s or fails
+ * with its name and the commands before it, so a browser that stops
+ * answering fails the journey with a reason instead of hanging it.
+ */
+function watch(driver) {
+  const execute = driver.execute.bind(driver);
+  const recent = [];
+  driver.execute = (command) => {
+    const name = command.getName();
+    const started = Date.now();
+    let timer;
+    const hung = new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`WebKit gave no answer to ${name} in 40 s; the commands before it: ${recent.join(", ")}`)),
+        40000,
+      );
+    });
+    return Promise.race([execute(command), hung]).finally(() => {
+      clearTimeout(timer);
+      recent.push(`${name} (${Date.now() - started} ms)`);
+      if (recent.length > 8) recent.shift();
+    });
   };
 }
 

@@ -19,13 +19,19 @@ function literal(s) {
   return `concat(${s.split('"').map((p) => `"${p}"`).join(`, '"', `)})`;
 }
 
+/**
+ * An element's text as read, in XPath: without the soft hyphens (U+00AD)
+ * the build puts in long instrument words.
+ */
+const READ = `normalize-space(translate(., "\u00ad", ""))`;
+
 /** The form field labelled `label` (by <label for>, or inside its <label>). */
 export const field = (label) =>
-  `(//*[@id=//label[normalize-space(.)=${literal(label)}]/@for] | //label[normalize-space(.)=${literal(label)}]//input)`;
+  `(//*[@id=//label[${READ}=${literal(label)}]/@for] | //label[${READ}=${literal(label)}]//input)`;
 /** A radio or checkbox's label, to click as a user does (the input itself may be drawn over). */
-export const choice = (label) => `//label[normalize-space(.)=${literal(label)}]`;
-export const button = (name) => `//button[normalize-space(.)=${literal(name)}]`;
-export const link = (name) => `//a[normalize-space(.)=${literal(name)}]`;
+export const choice = (label) => `//label[${READ}=${literal(label)}]`;
+export const button = (name) => `//button[${READ}=${literal(name)}]`;
+export const link = (name) => `//a[${READ}=${literal(name)}]`;
 
 const HOW = "Zo hebben wij het georganiseerd";
 const KEEP = "Wat houden we erin? Wat willen we volgend jaar anders?";
@@ -139,9 +145,10 @@ export const JOURNEYS = [
           [...s.querySelectorAll("h2, h3, h4")].some((h) => h.textContent.trim() === "Mentoraat"),
         );
         const t = section.querySelector("table");
+        const read = (c) => c.textContent.replaceAll("\u00ad", "").trim();
         return {
-          headers: [...t.querySelectorAll("thead th")].map((c) => c.textContent.trim()),
-          cells: [...t.querySelectorAll("tbody td")].map((c) => c.textContent.trim()),
+          headers: [...t.querySelectorAll("thead th")].map(read),
+          cells: [...t.querySelectorAll("tbody td")].map(read),
         };
       });
       const positions = ratings.map((m) => m + 1);
@@ -223,7 +230,7 @@ export const JOURNEYS = [
       const { tab } = await j.session();
       await tab.open(`${j.url}reflectie/?onderdeel=mentoraat`);
       await tab.click(button("Actie toevoegen"));
-      await tab.waitFor(() => document.activeElement?.labels?.[0]?.textContent === "Wat gaan we doen?", null, { what: "focus in the new action" });
+      await tab.waitFor(() => document.activeElement?.labels?.[0]?.textContent.replaceAll("\u00ad", "") === "Wat gaan we doen?", null, { what: "focus in the new action" });
       await tab.type("#" + (await tab.focusedId()), "Mentorgesprekken plannen");
       await tab.type(field("Wie (een rol)"), "mentoren");
       // The first month there is to choose: the calendar has the action on its last day.
