@@ -25,9 +25,33 @@ pub fn notice(what: &str, both: &[String]) -> Markup {
     }
 }
 
+/// Adds the texts both tabs changed in the latest merge to those named
+/// since the form opened. The notice keeps naming them: a later change from
+/// the other tab that clashes with nothing (its autosave after it merged)
+/// must not take the list away before it has been read.
+pub fn keep_naming(named: &mut Vec<String>, latest: Vec<String>) {
+    for key in latest {
+        if !named.contains(&key) {
+            named.push(key);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn texts_both_tabs_changed_stay_named_after_a_later_merge_without_them() {
+        let mut named = Vec::new();
+        keep_naming(&mut named, vec!["a/aanpak".to_owned()]);
+        keep_naming(&mut named, Vec::new());
+        keep_naming(
+            &mut named,
+            vec!["b/aanpak".to_owned(), "a/aanpak".to_owned()],
+        );
+        assert_eq!(named, ["a/aanpak", "b/aanpak"]);
+    }
 
     #[test]
     fn the_notice_names_the_texts_both_tabs_changed_escaped() {

@@ -170,7 +170,8 @@ fn receipt_editor(
         draft.try_update_value(|d| {
             result = d.persist();
             if let Some(both) = d.take_news() {
-                outside.try_set(Some(both));
+                outside
+                    .try_update(|o| elsewhere::keep_naming(o.get_or_insert_with(Vec::new), both));
             }
         });
         if result.is_ok() {
@@ -248,7 +249,7 @@ fn receipt_editor(
             d.take_news()
         });
         if let Some(Some(both)) = news {
-            outside.set(Some(both));
+            outside.update(|o| elsewhere::keep_naming(o.get_or_insert_with(Vec::new), both));
             autosave.changed();
         }
     });

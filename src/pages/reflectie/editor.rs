@@ -40,7 +40,7 @@ struct State {
     sel: Selection,
     /// The action removed last, to put back: item, place, action.
     removed: Option<(String, usize, core_plan::Action)>,
-    /// Texts both this tab and another changed, as last merged.
+    /// Texts both this tab and another changed, since this record opened.
     both: Vec<Conflict>,
 }
 
@@ -48,10 +48,11 @@ impl State {
     /// Whether another tab's changes were merged in since last asked;
     /// the texts both changed are kept to show.
     fn take_news(&mut self) -> bool {
-        let news = self.draft.take_news();
-        let any = news.is_some();
-        self.both = news.unwrap_or_default();
-        any
+        let Some(news) = self.draft.take_news() else {
+            return false;
+        };
+        elsewhere::keep_naming(&mut self.both, news);
+        true
     }
 
     /// Last year's "wat houden we erin", while none of it is written this year.
