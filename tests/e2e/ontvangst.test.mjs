@@ -145,9 +145,10 @@ test("a complete receipt is shared as a file that holds exactly what the preview
   assert.match(facts, /BRIN-code\s*12AB/);
   const shown = await share.fileText();
   const { name, text } = await download(o.page, () => share.button("Bestand downloaden").click());
-  assert.equal(name, "zichtbaar-ontvangst-ondersteuningsstructuur-2026-2027-2026-11-23.json");
   assert.equal(text, shown, "the download differs from the preview");
   const file = JSON.parse(text);
+  // Kind, school, day and the record's id: fourteen receipts saved in one folder never overwrite each other.
+  assert.equal(name, `zichtbaar-ontvangst-voorbeeldcollege-12ab-2026-11-23-${file.records[0].id.slice(0, 8)}.json`);
   assert.equal(file.format, "zichtbaar-export");
   assert.equal(file.exported, "2026-11-23");
   const [record] = file.records;

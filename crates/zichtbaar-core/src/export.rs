@@ -429,15 +429,65 @@ pub fn prepare(
     })
 }
 
-/// A file name that says what is inside, without naming a person:
-/// `zichtbaar-reflectie-ondersteuningsstructuur-2026-2027-2026-11-23.json`.
+/// A file name that says what is inside and whose it is, without naming a
+/// person, and that two shared files never have in common: the kind, the
+/// school where the file names one, the day it was made and the first part
+/// of the record's id, as in
+/// `zichtbaar-ontvangst-het-vossius-12ab-2026-11-23-0a1b2c3d.json`. So the
+/// SWV can save fourteen mail attachments in one folder, and a team leader
+/// five colleagues' downloads, without one file overwriting another. Only
+/// `a-z`, `0-9` and `-`: safe on every disk and in every mail client.
 pub fn file_name(record: &ExportRecord, today: Date) -> String {
     let kind = match record.kind {
         Kind::Reflection => "reflectie",
         Kind::Receipt => "ontvangst",
     };
-    format!(
-        "zichtbaar-{kind}-{}-{}-{today}.json",
-        record.instrument.id, record.school_year
-    )
+    let school = record
+        .school
+        .as_ref()
+        .map(|s| slug(&format!("{} {}", slug(&s.name, 40), s.brin), 50))
+        .filter(|s| !s.is_empty())
+        .map(|s| format!("-{s}"))
+        .unwrap_or_default();
+    let id: String = record
+        .id
+        .as_str()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(8)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    format!("zichtbaar-{kind}{school}-{today}-{id}.json")
+}
+
+/// `text` as a part of a file name: letters without their accents, in
+/// lower case, digits, and one `-` between words; at most `max` characters,
+/// cut at a word.
+fn slug(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let plain = match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c if c.is_ascii_alphanumeric() => c,
+            // An apostrophe joins ("'t Atrium", "Sint-Joris' school").
+            '\'' | '’' | '\u{ad}' => continue,
+            _ => '-',
+        };
+        if plain != '-' || !(out.is_empty() || out.ends_with('-')) {
+            out.push(plain);
+        }
+    }
+    let mut out = out.trim_end_matches('-').to_owned();
+    if out.len() > max {
+        let cut = out[..=max].rfind('-').filter(|&i| i > 0).unwrap_or(max);
+        out.truncate(cut);
+    }
+    out
 }

@@ -868,17 +868,82 @@ fn import_reports_bad_files_and_bad_records_and_keeps_the_good_ones() {
 }
 
 #[test]
-fn file_names_say_what_is_inside_without_a_person() {
+fn file_names_say_what_is_inside_and_whose_without_a_person() {
     let p = prepare(&reflection(), &ShareChoices::default(), today()).unwrap();
+    let record = &p.export.records[0];
+    let id8 = &record.id.as_str()[..8];
     assert_eq!(
-        file_name(&p.export.records[0], today()),
-        "zichtbaar-reflectie-ondersteuningsstructuur-2026-2027-2027-03-14.json"
+        file_name(record, today()),
+        format!("zichtbaar-reflectie-2027-03-14-{id8}.json")
     );
     let p = prepare(&receipt(), &ShareChoices::default(), today()).unwrap();
+    let record = &p.export.records[0];
+    let school = record.school.as_ref().unwrap();
     assert_eq!(
-        file_name(&p.export.records[0], today()),
-        "zichtbaar-ontvangst-ondersteuningsstructuur-2026-2027-2027-03-14.json"
+        file_name(record, today()),
+        format!(
+            "zichtbaar-ontvangst-{}-{}-2027-03-14-{}.json",
+            school.name.to_lowercase().replace(' ', "-"),
+            school.brin.to_lowercase(),
+            &record.id.as_str()[..8]
+        )
     );
+}
+
+/// The SWV saved fourteen attachments of one day in one folder, and a team
+/// leader five colleagues' downloads: every file had the same name.
+#[test]
+fn regression_shared_files_of_one_day_never_share_a_name() {
+    let p = prepare(&receipt(), &ShareChoices::default(), today()).unwrap();
+    let mut names = std::collections::BTreeSet::new();
+    for n in 0..14u8 {
+        let mut record = p.export.records[0].clone();
+        let mut bytes = [0u8; 16];
+        bytes[0] = n.wrapping_mul(17);
+        bytes[3] = n;
+        record.id = zichtbaar_core::RecordId::from_random(bytes);
+        assert!(names.insert(file_name(&record, today())));
+    }
+}
+
+#[test]
+fn a_school_name_becomes_a_safe_part_of_a_file_name() {
+    let p = prepare(&receipt(), &ShareChoices::default(), today()).unwrap();
+    let mut record = p.export.records[0].clone();
+    let id8 = record.id.as_str()[..8].to_owned();
+    let named = |record: &mut zichtbaar_core::export::ExportRecord, name: &str, brin: &str| {
+        record.school = Some(zichtbaar_core::export::School {
+            name: name.to_owned(),
+            brin: brin.to_owned(),
+        });
+        file_name(record, today())
+    };
+    assert_eq!(
+        named(&mut record, "  Het Vossius / Gymnasium: \"Erasmus\"  ", ""),
+        format!("zichtbaar-ontvangst-het-vossius-gymnasium-erasmus-2027-03-14-{id8}.json")
+    );
+    assert_eq!(
+        named(
+            &mut record,
+            "Scholengemeenschap 't Rijks Zuidoost-Coördinatie",
+            "12AB"
+        ),
+        format!(
+            "zichtbaar-ontvangst-scholengemeenschap-t-rijks-zuidoost-12ab-2027-03-14-{id8}.json"
+        )
+    );
+    // Nothing usable left: no school part at all.
+    assert_eq!(
+        named(&mut record, "«»", ""),
+        format!("zichtbaar-ontvangst-2027-03-14-{id8}.json")
+    );
+    let name = named(&mut record, &"Ë<>:|?*\\/".repeat(30), "");
+    assert!(
+        name.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'),
+        "{name}"
+    );
+    assert!(name.len() <= 100, "{name}");
 }
 
 // ---- property tests: injected e-mail addresses and phone numbers never leave
