@@ -173,6 +173,30 @@ test("the receipts view lists who confirmed and, against the SWV's list, who has
   app.assertClean();
 });
 
+test("the page opens on the view that fits what was read: the receipts when only receipts came", async () => {
+  const context = await app.newContext();
+  await freezeClock(context);
+  const page = await context.newPage();
+  await page.goto(app.url + "verzamelen/");
+  await appReady(page);
+  const pressed = () => page.locator('.zb-views__tab[aria-pressed="true"]').getAttribute("id");
+  await importFiles(page, paths.filter((p) => p.endsWith("ontvangst.json")));
+  assert.equal(await pressed(), "c-view-ontvangst");
+  await page.getByRole("cell", { name: RECEIPT.school.name }).or(page.getByRole("rowheader", { name: RECEIPT.school.name })).first().waitFor();
+  // Reflections as well: the view stays where it is.
+  await importFiles(page, paths.filter((p) => p.endsWith("collega-1.json")));
+  assert.equal(await pressed(), "c-view-ontvangst");
+  // A view chosen by the user, or in the address, is kept.
+  await page.getByRole("button", { name: "Reflecties", exact: true }).click();
+  await page.waitForURL(/weergave=reflectie/);
+  await page.goto(app.url + "verzamelen/?weergave=routekaart");
+  await appReady(page);
+  await page.waitForFunction(() => document.querySelector("#c-results")?.getAttribute("data-records") === "2");
+  assert.equal(await pressed(), "c-view-routekaart");
+  await context.close();
+  app.assertClean();
+});
+
 test("the collection survives a reload and works offline; one file or everything can be removed", async () => {
   const context = await app.newContext();
   await freezeClock(context);

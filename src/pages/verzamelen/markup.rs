@@ -54,6 +54,27 @@ names! {
     }
 }
 
+impl Show {
+    /// The view that fits what was read, while the user has chosen none:
+    /// the receipts when only receipts came, a reflection view when only
+    /// reflections came; with both, or nothing, the view stays `self`.
+    pub fn fitting(self, kinds: impl IntoIterator<Item = zichtbaar_core::Kind>) -> Show {
+        use zichtbaar_core::Kind;
+        let (mut receipts, mut reflections) = (0, 0);
+        for kind in kinds {
+            match kind {
+                Kind::Receipt => receipts += 1,
+                Kind::Reflection => reflections += 1,
+            }
+        }
+        match (receipts, reflections) {
+            (1.., 0) => Show::Ontvangst,
+            (0, 1..) if self == Show::Ontvangst => Show::Reflectie,
+            _ => self,
+        }
+    }
+}
+
 names! {
     /// The filters, and the school list.
     pub enum Field in field {
@@ -684,6 +705,31 @@ pub fn empty() -> Markup {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_view_fits_what_was_read_until_one_is_chosen() {
+        use zichtbaar_core::Kind::{Receipt, Reflection};
+        // 14 receipts and nothing else: the receipts, not the reflection figures.
+        assert_eq!(Show::Reflectie.fitting([Receipt; 14]), Show::Ontvangst);
+        assert_eq!(Show::Routekaart.fitting([Receipt]), Show::Ontvangst);
+        assert_eq!(
+            Show::Ontvangst.fitting([Reflection, Reflection]),
+            Show::Reflectie
+        );
+        // Reflections only: the Routekaart view stays as it is.
+        assert_eq!(Show::Routekaart.fitting([Reflection]), Show::Routekaart);
+        // Both kinds, or nothing yet: whatever was on screen.
+        assert_eq!(
+            Show::Reflectie.fitting([Receipt, Reflection]),
+            Show::Reflectie
+        );
+        assert_eq!(
+            Show::Ontvangst.fitting([Receipt, Reflection]),
+            Show::Ontvangst
+        );
+        assert_eq!(Show::Reflectie.fitting([]), Show::Reflectie);
+    }
+
     use super::*;
     use crate::html::attr_values;
 

@@ -59,6 +59,9 @@ struct State {
     files: Vec<Held>,
     filter: Filter,
     show: Show,
+    /// Whether the view was chosen (in the address, or by a click); until
+    /// then the page shows the view that fits what was read.
+    view_chosen: bool,
     list_text: String,
     asking_to_clear: bool,
     busy: bool,
@@ -579,6 +582,13 @@ impl Page {
     /// Draws the filters and the view; returns how many records the view
     /// reads (for [`Page::announce`]).
     fn draw_results(&self) -> usize {
+        {
+            let mut s = self.state.borrow_mut();
+            if !s.view_chosen {
+                let fits = s.show.fitting(s.newest().iter().map(|r| r.kind));
+                s.show = fits;
+            }
+        }
         let (markup, in_view, count) = {
             let s = self.state.borrow();
             let all = s.newest();
@@ -823,13 +833,15 @@ impl Incoming {
     }
 }
 
-fn initial_filter() -> (Filter, Show) {
+/// The filters and the view in the address; `Some` view when it names one.
+fn initial_filter() -> (Filter, Option<Show>) {
     let location = Router::expect().location();
     location.with_untracked(|l| {
         let show = match l.param("weergave") {
-            Some("ontvangst") => Show::Ontvangst,
-            Some("routekaart") => Show::Routekaart,
-            _ => Show::Reflectie,
+            Some("ontvangst") => Some(Show::Ontvangst),
+            Some("routekaart") => Some(Show::Routekaart),
+            Some("reflectie") => Some(Show::Reflectie),
+            _ => None,
         };
         let filter = Filter {
             instrument: l
@@ -853,7 +865,8 @@ pub fn mount(main: &web_sys::Element) {
         state: Rc::new(RefCell::new(State {
             files: Vec::new(),
             filter,
-            show,
+            show: show.unwrap_or(Show::Reflectie),
+            view_chosen: show.is_some(),
             list_text: storage::load_school_list().unwrap_or_default(),
             asking_to_clear: false,
             busy: true,
@@ -955,7 +968,11 @@ pub fn mount(main: &web_sys::Element) {
         let page = page.clone();
         move |ev: web_sys::Event| {
             if let Some((show, button)) = dom::named::<Show>(&ev) {
-                page.state.borrow_mut().show = show;
+                {
+                    let mut s = page.state.borrow_mut();
+                    s.show = show;
+                    s.view_chosen = true;
+                }
                 remember(router, &page.state.borrow());
                 let count = page.draw_results();
                 page.announce(count);
