@@ -25,7 +25,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse as parseToml } from "smol-toml";
-import { startApp, appReady, DIST, ROOT } from "./support.mjs";
+import { startApp, appReady, DIST, ROOT, deployNewVersion } from "./support.mjs";
 import { ReflectiePage, OntvangstPage, SharePanel, freezeClock, seedStorage, download, STORED_RECEIPT, importFiles, plain } from "./pages.mjs";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -345,14 +345,10 @@ const STATES = [
     run: async ({ page }) => {
       await new ReflectiePage(page, app.url).open();
       await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 15000 });
-      const next = mkdtempSync(join(tmpdir(), "zichtbaar-a11y-next-"));
-      cpSync(served, next, { recursive: true });
-      const sw = readFileSync(join(next, "sw.js"), "utf8");
-      writeFileSync(join(next, "sw.js"), sw.replace(/const VERSION = "([0-9a-f]+)";/, (_, v) => `const VERSION = "${v.slice(0, 8)}cccccccc";`));
-      app.server.setRoot(next);
+      const undeploy = deployNewVersion(app.server, served, "cccccccc");
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((reg) => reg.update()));
       await page.locator("#zb-update").waitFor({ timeout: 15000 });
-      return () => { app.server.setRoot(served); rmSync(next, { recursive: true, force: true }); };
+      return undeploy;
     },
   },
   { name: "privacy", run: async ({ page }) => { await page.goto(app.url + "privacy/"); await appReady(page); await page.waitForFunction(() => !document.getElementById("zb-storage-persisted")?.textContent.includes("opgevraagd")); } },

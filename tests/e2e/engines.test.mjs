@@ -12,9 +12,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer } from "../../scripts/static-server.mjs";
-import { DIST, PREFIX } from "./support.mjs";
+import { DIST, PREFIX, deployNewVersion } from "./support.mjs";
 import { ENGINE_NAMES, startEngine } from "./engines/drivers.mjs";
-import { JOURNEYS, deployChanged } from "./engines/journeys.mjs";
+import { JOURNEYS } from "./engines/journeys.mjs";
 
 const PROBE = readFileSync(new URL("./engines/probe.js", import.meta.url), "utf8");
 const engines = (process.env.ZB_ENGINES || ENGINE_NAMES.join(",")).split(",").map((e) => e.trim()).filter(Boolean);
@@ -54,7 +54,7 @@ for (const name of engines) {
             sessions.push(s);
             return s;
           },
-          deploy: (change) => deployChanged(server, root, change),
+          deploy: (mark) => deployNewVersion(server, root, mark),
         };
         try {
           await journey.run(j);

@@ -4,10 +4,10 @@
 import { createHash } from "node:crypto";
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApp, appReady, launchPersistent, DIST, reportCspViolations } from "./support.mjs";
+import { startApp, appReady, launchPersistent, DIST, reportCspViolations, deployNewVersion } from "./support.mjs";
 import { ReflectiePage, freezeClock, storedRecords, download, plain } from "./pages.mjs";
 
 let app;
@@ -26,18 +26,6 @@ after(async () => {
 /** Waits until a service worker controls the page. */
 async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 15000 });
-}
-
-/** A second build: the same app with another service worker version. */
-function deployNewBuild() {
-  const dir = mkdtempSync(join(tmpdir(), "zichtbaar-build-b-"));
-  cpSync(buildA, dir, { recursive: true });
-  const sw = readFileSync(join(dir, "sw.js"), "utf8");
-  const changed = sw.replace(/const VERSION = "([0-9a-f]+)";/, (_, v) => `const VERSION = "${v.slice(0, 8)}bbbbbbbb";`);
-  assert.notEqual(changed, sw, "sw.js has no VERSION to change");
-  writeFileSync(join(dir, "sw.js"), changed);
-  app.server.setRoot(dir);
-  return dir;
 }
 
 const PAGES = [
@@ -91,7 +79,7 @@ test("a new deployment is offered in a banner, and applying it loses nothing typ
   await controlled(page);
   const [oldCache] = await page.evaluate(() => caches.keys());
 
-  const buildB = deployNewBuild();
+  const undeploy = deployNewVersion(app.server, buildA, "bbbbbbbb");
   try {
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((reg) => reg.update()));
     const banner = page.locator("#zb-update");
@@ -111,8 +99,7 @@ test("a new deployment is offered in a banner, and applying it loses nothing typ
     assert.notEqual(caches[0], oldCache);
     assert.match(caches[0], /bbbbbbbb$/);
   } finally {
-    app.server.setRoot(buildA);
-    rmSync(buildB, { recursive: true, force: true });
+    undeploy();
   }
   await context.close();
   app.assertClean();

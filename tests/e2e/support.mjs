@@ -3,7 +3,7 @@
 // playwright-core. Every page opened here fails its test on any request that
 // leaves the app's own origin, and on any console error or uncaught exception.
 import { chromium } from "playwright-core";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -122,4 +122,23 @@ export async function reportCspViolations(context) {
 /** Waits until the Leptos app has rendered its main heading. */
 export async function appReady(page) {
   await page.locator("main h1").first().waitFor({ state: "visible", timeout: 15000 });
+}
+
+/**
+ * "Deploys" a new build: `server` serves a copy of `root` whose service
+ * worker has another version (its first 8 hex digits, then `mark`, as
+ * "bbbbbbbb"). Returns a function that serves `root` again and removes the copy.
+ */
+export function deployNewVersion(server, root, mark) {
+  const dir = mkdtempSync(join(tmpdir(), "zichtbaar-next-build-"));
+  cpSync(root, dir, { recursive: true });
+  const sw = readFileSync(join(dir, "sw.js"), "utf8");
+  const changed = sw.replace(/const VERSION = "([0-9a-f]+)";/, (_, v) => `const VERSION = "${v.slice(0, 8)}${mark}";`);
+  if (changed === sw) throw new Error("sw.js has no VERSION to change");
+  writeFileSync(join(dir, "sw.js"), changed);
+  server.setRoot(dir);
+  return () => {
+    server.setRoot(root);
+    rmSync(dir, { recursive: true, force: true });
+  };
 }

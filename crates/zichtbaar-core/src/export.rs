@@ -442,13 +442,13 @@ pub fn file_name(record: &ExportRecord, today: Date) -> String {
         Kind::Reflection => "reflectie",
         Kind::Receipt => "ontvangst",
     };
-    let school = record
+    let school: String = record
         .school
-        .as_ref()
-        .map(|s| slug(&format!("{} {}", slug(&s.name, 40), s.brin), 50))
-        .filter(|s| !s.is_empty())
-        .map(|s| format!("-{s}"))
-        .unwrap_or_default();
+        .iter()
+        .flat_map(|s| [slug(&s.name, 40), slug(&s.brin, 8)])
+        .filter(|part| !part.is_empty())
+        .map(|part| format!("-{part}"))
+        .collect();
     let id: String = record
         .id
         .as_str()

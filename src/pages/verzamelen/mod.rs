@@ -67,21 +67,26 @@ struct State {
     busy: bool,
 }
 
-impl State {
-    /// The newest revision of every record, over all files.
-    fn newest(&self) -> Vec<&ExportRecord> {
-        let mut by_id: BTreeMap<&RecordId, &ExportRecord> = BTreeMap::new();
-        for held in &self.files {
-            for r in &held.file.records {
-                match by_id.get(&r.id) {
-                    Some(kept) if kept.revision >= r.revision => {}
-                    _ => {
-                        by_id.insert(&r.id, r);
-                    }
+/// The newest revision of every record, over all `files`.
+fn newest(files: &[Held]) -> Vec<&ExportRecord> {
+    let mut by_id: BTreeMap<&RecordId, &ExportRecord> = BTreeMap::new();
+    for held in files {
+        for r in &held.file.records {
+            match by_id.get(&r.id) {
+                Some(kept) if kept.revision >= r.revision => {}
+                _ => {
+                    by_id.insert(&r.id, r);
                 }
             }
         }
-        by_id.into_values().collect()
+    }
+    by_id.into_values().collect()
+}
+
+impl State {
+    /// The newest revision of every record, over all files.
+    fn newest(&self) -> Vec<&ExportRecord> {
+        newest(&self.files)
     }
 
     fn rows(&self) -> Vec<FileRow> {
@@ -581,18 +586,17 @@ impl Page {
 
     /// Draws the filters and the view; returns how many records the view
     /// reads (for [`Page::announce`]).
+    /// Until a view is chosen, it is first set to the one that fits what
+    /// was read.
     fn draw_results(&self) -> usize {
-        {
-            let mut s = self.state.borrow_mut();
-            if !s.view_chosen {
-                let fits = s.show.fitting(s.newest().iter().map(|r| r.kind));
-                s.show = fits;
-            }
-        }
         let (markup, in_view, count) = {
-            let s = self.state.borrow();
-            let all = s.newest();
-            let (markup, in_view) = results(&s, &all);
+            let mut state = self.state.borrow_mut();
+            let s = &mut *state;
+            let all = newest(&s.files);
+            if !s.view_chosen {
+                s.show = s.show.fitting(all.iter().map(|r| r.kind));
+            }
+            let (markup, in_view) = results(s, &all);
             (markup, in_view, all.len())
         };
         dom::set_html(markup::RESULTS, &markup);
