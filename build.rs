@@ -192,6 +192,7 @@ fn instrument_def(shown: &mut Shown, d: &InstrumentDef) -> String {
         intro,
         notice,
         contact_email,
+        contact_name,
         receipt,
         scales,
         item_questions,
@@ -206,7 +207,7 @@ fn instrument_def(shown: &mut Shown, d: &InstrumentDef) -> String {
     format!(
         "InstrumentDef {{ format: {}, format_version: {format_version}, id: {}, version: {}, \
          title: {}, short_title: {}, publisher: {}, intro: {}, notice: {}, contact_email: {}, \
-         receipt: {receipt}, \
+         contact_name: {}, receipt: {receipt}, \
          scales: {}, item_questions: {}, sections: {} }}",
         text(format),
         text(id),
@@ -217,6 +218,7 @@ fn instrument_def(shown: &mut Shown, d: &InstrumentDef) -> String {
         shown.text(intro),
         shown.opt(notice),
         opt(contact_email),
+        shown.opt(contact_name),
         list(scales, |s| scale(shown, s)),
         list(item_questions, |q| question(shown, q)),
         list(sections, |s| section(shown, s)),

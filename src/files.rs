@@ -58,6 +58,15 @@ fn try_download(name: &str, mime: &str, content: &str) -> Option<()> {
     Some(())
 }
 
+/// Text the user pasted, as a file named `name`, so it goes in the way
+/// picked files go.
+pub fn text_file(name: &str, text: &str) -> Option<web_sys::File> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("text/plain");
+    web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()
+}
+
 /// Starts reading `files`: the browser reads them at the same time, off
 /// the main thread; [`texts`] waits for them. Each file is read on its own,
 /// without asking its size first: in Chromium the first `File.size` of a

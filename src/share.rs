@@ -92,44 +92,5 @@ pub async fn copy_text(text: &str) -> Result<(), ShareError> {
     JsFuture::from(promise).await.map(|_| ()).map_err(error_of)
 }
 
-/// Percent-encodes for a `mailto:` URL (RFC 6068): everything but unreserved
-/// characters, with line breaks as `%0D%0A`.
-fn encode(text: &str, out: &mut String) {
-    for b in text.replace("\r\n", "\n").replace('\n', "\r\n").bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(b"0123456789ABCDEF"[usize::from(b >> 4)]));
-            out.push(char::from(b"0123456789ABCDEF"[usize::from(b & 15)]));
-        }
-    }
-}
-
-/// A `mailto:` link with subject and body; `to` may be empty (the user
-/// fills in the address in their mail program).
-pub fn mailto(to: &str, subject: &str, body: &str) -> String {
-    let mut out = String::from("mailto:");
-    encode(to, &mut out);
-    // The @ of an address is allowed as is.
-    let mut out = out.replace("%40", "@");
-    out.push_str("?subject=");
-    encode(subject, &mut out);
-    out.push_str("&body=");
-    encode(body, &mut out);
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn mailto_encodes_subject_body_and_line_breaks() {
-        assert_eq!(
-            mailto("info@swv.example", "Ontvangst & reactie", "Regel 1\nRegel 2 (ë)"),
-            "mailto:info@swv.example?subject=Ontvangst%20%26%20reactie&body=Regel%201%0D%0ARegel%202%20%28%C3%AB%29"
-        );
-        assert!(mailto("", "a", "b").starts_with("mailto:?subject=a"));
-    }
-}
+/// A `mailto:` link with subject and body (see `zichtbaar_core::mail`).
+pub use zichtbaar_core::mail::mailto;

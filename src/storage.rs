@@ -16,6 +16,7 @@ pub mod collection;
 use std::fmt;
 
 use wasm_bindgen::JsValue;
+use zichtbaar_core::shared::{self, Shared};
 use zichtbaar_core::stored::{self, DecodeError};
 use zichtbaar_core::{Record, RecordId};
 
@@ -218,6 +219,7 @@ pub fn raw(key: &str) -> Result<Option<String>, StorageError> {
 const WATCH_NAMES_KEY: &str = "zichtbaar.watch-names";
 const SCHOOL_LIST_KEY: &str = "zichtbaar.school-list";
 const CURRENT_RECEIPT_KEY: &str = "zichtbaar.current-receipt";
+const PLACE_KEY: &str = "zichtbaar.place";
 
 /// The receipt this device last worked on (several people may confirm on
 /// one shared computer).
@@ -229,6 +231,38 @@ pub fn current_receipt() -> Option<RecordId> {
 pub fn set_current_receipt(id: &RecordId) -> Result<(), StorageError> {
     local_storage()?
         .set_item(CURRENT_RECEIPT_KEY, id.as_str())
+        .map_err(StorageError::from_js)
+}
+
+/// The item the user last had open in the reflection `which` (instrument,
+/// year and perspective), so `/reflectie` reopens there; `None` when there
+/// is none or storage cannot be read.
+pub fn load_place(which: &str) -> Option<String> {
+    local_storage()
+        .ok()?
+        .get_item(&format!("{PLACE_KEY}.{which}"))
+        .ok()?
+}
+
+/// Remembers the item the user has open in the reflection `which`.
+pub fn save_place(which: &str, item: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .set_item(&format!("{PLACE_KEY}.{which}"), item)
+        .map_err(StorageError::from_js)
+}
+
+/// When, how and which revision of record `id` was last sent from this
+/// device (see `zichtbaar_core::shared`); `None` when it never was, or
+/// what is stored cannot be read.
+pub fn load_shared(id: &RecordId) -> Option<Shared> {
+    let text = local_storage().ok()?.get_item(&shared::key(id)).ok()??;
+    Shared::decode(&text)
+}
+
+/// Remembers that record `id` was sent.
+pub fn save_shared(id: &RecordId, sent: &Shared) -> Result<(), StorageError> {
+    local_storage()?
+        .set_item(&shared::key(id), &sent.encode())
         .map_err(StorageError::from_js)
 }
 

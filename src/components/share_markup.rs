@@ -8,7 +8,7 @@
 //! re-renders so focus can return to the button that was pressed.
 
 use zichtbaar_core::anonymise::Hit;
-use zichtbaar_core::export::{FieldPreview, Preview, ShareChoices};
+use zichtbaar_core::export::{Audience, FieldPreview, Preview, ShareChoices};
 use zichtbaar_core::instrument::answer_key;
 use zichtbaar_core::record::{ReceiptText, Role, SharedWithColleagues};
 use zichtbaar_core::{Body, Instrument, Record};
@@ -22,7 +22,15 @@ pub const PREVIEW: Id = Id("zb-share-preview");
 pub const JSON: Id = Id("zb-share-json");
 pub const MAIL: Id = Id("zb-share-mail");
 pub const STATUS: Id = Id("zb-share-status");
+/// The line that says when and how the record was last sent.
+pub const SENT: Id = Id("zb-share-sent");
+/// A receipt's ways to send, drawn again when the choices change.
+pub const WAYS: Id = Id("zb-share-ways");
 pub const SCHOOL_FIELDS: Id = Id("share-school-fields");
+/// The name field of a team share, hidden while sharing with the SWV.
+pub const TEAM_FIELDS: Id = Id("share-team-fields");
+/// The line under the buttons that says where the file goes.
+pub const HOW: Id = Id("zb-share-how");
 
 names! {
     /// What the panel's buttons do.
@@ -30,6 +38,7 @@ names! {
         Share = "share",
         Download = "download",
         Copy = "copy",
+        Mail = "mail",
         KeepHit = "keep-hit",
         RedactHit = "redact-hit",
         LeaveOut = "leave-out",
@@ -48,6 +57,12 @@ names! {
 names! {
     /// The panel's inputs, by id (their labels point at the id).
     pub enum Input in id {
+        /// Sharing with the SWV, or ...
+        ForSwv = "share-for-swv",
+        /// ... with a colleague or team leader.
+        ForTeam = "share-for-team",
+        /// The name the colleague gives with a team share.
+        TeamName = "share-team-name",
         SchoolOn = "share-school-on",
         SchoolName = "share-school-name",
         SchoolBrin = "share-school-brin",
@@ -106,7 +121,7 @@ fn leave_out_button(scope: Scope, index: usize, field: &str, left_out: bool, wha
     }
 }
 
-fn summary(preview: &Preview, choices: &ShareChoices) -> Markup {
+fn summary(preview: &Preview, choices: &ShareChoices, is_receipt: bool) -> Markup {
     let redacted = preview.redacted(choices);
     let kept: usize = preview
         .fields
@@ -115,12 +130,27 @@ fn summary(preview: &Preview, choices: &ShareChoices) -> Markup {
         .map(|f| f.hits.len())
         .sum::<usize>()
         - redacted;
-    let text = match (redacted, kept) {
-        (0, 0) => "We vonden geen e-mailadressen, telefoonnummers, adressen, postcodes, rekeningnummers of burgerservicenummers in de tekst. Namen vinden we alleen als je ze hierboven opgeeft: lees je tekst daarom zelf ook na.".to_owned(),
-        (r, 0) => format!("We vonden {r} {} waaraan iemand te herkennen kan zijn. Ze worden weggelaten; je ziet ze hieronder gemarkeerd.", if r == 1 { "gegeven" } else { "gegevens" }),
-        (r, k) => format!("We vonden {} gegevens waaraan iemand te herkennen kan zijn. {r} worden weggelaten, {k} stuur je toch mee.", r + k),
+    let found = |n: usize| {
+        if n == 1 {
+            "We vonden 1 gegeven waaraan iemand te herkennen kan zijn.".to_owned()
+        } else {
+            format!("We vonden {n} gegevens waaraan iemand te herkennen kan zijn.")
+        }
     };
-    html! { p.zb-share__summary { (text) } }
+    let text = match (redacted, kept) {
+        (0, 0) if is_receipt => "We vonden geen e-mailadressen, telefoonnummers, adressen, postcodes, rekeningnummers of burgerservicenummers in de tekst.".to_owned(),
+        (0, 0) => "We vonden geen e-mailadressen, telefoonnummers, adressen, postcodes, rekeningnummers of burgerservicenummers in de tekst. Namen vinden we alleen als je ze hierboven opgeeft: lees je tekst daarom zelf ook na.".to_owned(),
+        (1, 0) => format!("{} Het wordt weggelaten; je ziet het hieronder gemarkeerd.", found(1)),
+        (r, 0) => format!("{} Ze worden weggelaten; je ziet ze hieronder gemarkeerd.", found(r)),
+        (0, k) => format!("{} Je stuurt {} mee; je ziet {} hieronder gemarkeerd.", found(k), if k == 1 { "het" } else { "ze" }, if k == 1 { "het" } else { "ze" }),
+        (r, k) => format!("{} Weggelaten: {r}. Toch mee: {k}. Je ziet ze hieronder gemarkeerd.", found(r + k)),
+    };
+    html! {
+        p.zb-share__summary { (text) }
+        @if is_receipt && kept > 0 {
+            p.zb-hint { "Een telefoonnummer in een bevestiging is meestal dat van de school zelf. Daarom sturen we het mee. Is het van iemand persoonlijk? Kies dan 'Toch weglaten'." }
+        }
+    }
 }
 
 /// The key under which an action is left out: `<item>/acties/<id>` (its
@@ -230,7 +260,13 @@ fn receipt(record: &Record, preview: &Preview, choices: &ShareChoices) -> Markup
     let school = out.school.as_ref();
     let facts = [
         ("Naam van de school", school.map_or("", |s| s.name.as_str())),
-        ("BRIN-code", school.map_or("", |s| s.brin.as_str()).trim()),
+        (
+            "BRIN-code",
+            school
+                .map(|s| s.brin.trim())
+                .filter(|b| !b.is_empty())
+                .unwrap_or("niet ingevuld"),
+        ),
         ("Rol", r.answers.role.map_or("niet ingevuld", Role::label)),
         (
             "Handreiking ontvangen",
@@ -271,7 +307,7 @@ pub fn preview(
     choices: &ShareChoices,
 ) -> Markup {
     html! {
-        (summary(preview, choices))
+        (summary(preview, choices, matches!(record.body, Body::Receipt(_))))
         @match &record.body {
             Body::Reflection(_) => (reflection(record, instrument, preview, choices)),
             Body::Receipt(_) => (receipt(record, preview, choices)),
@@ -282,7 +318,108 @@ pub fn preview(
 /// The heading of the share view, in this one place.
 pub fn title() -> Markup {
     html! {
-        h2 id=(TITLE) tabindex="-1" { "Delen met het samenwerkingsverband" }
+        h2 id=(TITLE) tabindex="-1" { "Nakijken en delen" }
+    }
+}
+
+/// How a receipt gets to the SWV with the least to do: the first of these
+/// that works here is the main way, the others are offered below it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MainWay {
+    /// The share sheet, with the file (phones, tablets, some desktops).
+    ShareSheet,
+    /// A mail whose text carries the confirmation.
+    Mail,
+    /// The file, to attach to a mail (the reaction is too long for a link).
+    Download,
+}
+
+/// A receipt's part of the panel.
+pub struct ReceiptWays<'a> {
+    /// "Koers VO", or "het samenwerkingsverband".
+    pub swv: &'a str,
+    /// The SWV's address, or empty.
+    pub email: &'a str,
+    pub main: MainWay,
+    /// The mail link: carrying the confirmation, or (too long) asking to
+    /// attach the file.
+    pub mail_href: &'a str,
+    /// Whether the mail carries the confirmation itself.
+    pub mail_carries: bool,
+    /// The file's name.
+    pub file_name: &'a str,
+}
+
+/// A receipt's ways to send ([`WAYS`]): the main one as the one big
+/// button, then the others.
+pub fn receipt_ways(w: &ReceiptWays<'_>) -> Markup {
+    let to = if w.email.is_empty() {
+        w.swv.to_owned()
+    } else {
+        format!("{} ({})", w.swv, w.email)
+    };
+    let mail_link = |class: &str, label: &str| {
+        html! {
+            a class=(class) id=(MAIL) href=(w.mail_href) data-action=(Action::Mail) { (label) }
+        }
+    };
+    let mail_label = format!("E-mail aan {} maken", w.swv);
+    html! {
+        div.zb-share__main {
+            @match w.main {
+                MainWay::ShareSheet => {
+                    (action_button(Action::Share, "zb-button", "Versturen…"))
+                    p.zb-hint { "Kies in het deelmenu je e-mail of een andere app en stuur het naar " (to) ". Het bestand zit er al bij." }
+                }
+                MainWay::Mail => {
+                    (mail_link("zb-button", &mail_label))
+                    p.zb-hint { "Je e-mailprogramma opent een bericht aan " (to) " met de bevestiging erin. Je hoeft niets toe te voegen: klik daar op Verzenden." }
+                }
+                MainWay::Download => {
+                    (action_button(Action::Download, "zb-button", "Bestand downloaden"))
+                    p.zb-hint { "Je reactie is te lang om in de tekst van een e-mail mee te sturen. Download het bestand en stuur het als bijlage naar " (to) "." }
+                }
+            }
+        }
+        details.zb-share__other {
+            summary { "Lukt dat niet? Andere manieren" }
+            div.zb-share__actions {
+                @if w.main != MainWay::Mail {
+                    (mail_link("zb-button zb-button--secondary", &mail_label))
+                }
+                @if w.main != MainWay::Download {
+                    (action_button(Action::Download, "zb-button zb-button--secondary", "Bestand downloaden"))
+                }
+                (action_button(Action::Copy, "zb-button zb-button--secondary", "Kopiëren"))
+            }
+            @if w.main != MainWay::Mail {
+                p.zb-hint {
+                    @if w.mail_carries { "De e-mail heeft de bevestiging al in de tekst staan." }
+                    @else { "Voeg het bestand " (w.file_name) " als bijlage toe aan de e-mail." }
+                }
+            }
+            p.zb-hint { "Het bestand heet " (w.file_name) ". Met 'Kopiëren' zet je de tekst van het bestand klaar om in een e-mail te plakken." }
+        }
+    }
+}
+
+/// The send step of a receipt: what goes, and one clear way to send it.
+pub fn receipt_panel(p: &PanelParts<'_>, swv: &str, ways: Markup, sent: &str) -> Markup {
+    html! {
+        section class="zb-share" aria-labelledby=(TITLE) {
+            h2 id=(TITLE) tabindex="-1" { "Nakijken en versturen" }
+            p { "Hieronder staat wat " (swv) " krijgt. Kijk het na en verstuur het dan." }
+            p.zb-share__sent id=(SENT) { (sent) }
+            h3 { "Wat je verstuurt" }
+            div class="zb-share__preview" id=(PREVIEW) { (p.preview) }
+            details.zb-share__file {
+                summary { "Bekijk het bestand zoals het verstuurd wordt" }
+                p.zb-hint { "Het bestand is gemaakt om door computers gelezen te worden. Hierboven staat in gewone woorden wat erin staat." }
+                pre id=(JSON) tabindex="0" role="region" aria-label="De tekst van het bestand" { (p.json) }
+            }
+            div id=(WAYS) { (ways) }
+            p class="zb-share__status" id=(STATUS) role="status" {}
+        }
     }
 }
 
@@ -299,6 +436,10 @@ pub struct PanelParts<'a> {
     pub mail_href: &'a str,
     /// Whether the browser can share files (show the "Delen…" button).
     pub can_share: bool,
+    /// A reflection's reader: the SWV or a colleague.
+    pub audience: Audience,
+    /// The SWV as sentences name it.
+    pub swv: &'a str,
 }
 
 fn action_button(action: Action, class: &str, label: &str) -> Markup {
@@ -315,6 +456,9 @@ pub fn panel(p: &PanelParts<'_>) -> Markup {
             (title())
             p { "Delen is vrijwillig. Hieronder zie je precies wat er in het bestand komt. Er gaat niets vanzelf van dit apparaat af: jij kiest of en hoe je het verstuurt." }
             p.zb-notice { "Schrijf nooit over één leerling: geen namen, klassen of situaties waaraan iemand te herkennen is." }
+            @if p.is_reflection {
+                (audience(p.audience, p.swv))
+            }
             div.zb-share__controls {
                 (controls(p.is_reflection, p.school_name, p.brin, p.names))
             }
@@ -331,11 +475,45 @@ pub fn panel(p: &PanelParts<'_>) -> Markup {
                 }
                 (action_button(Action::Download, "zb-button", "Bestand downloaden"))
                 (action_button(Action::Copy, "zb-button zb-button--secondary", "Kopiëren"))
-                a class="zb-button zb-button--secondary" id=(MAIL) href=(p.mail_href) { "E-mail opstellen" }
+                a class="zb-button zb-button--secondary" id=(MAIL) href=(p.mail_href) data-action=(Action::Mail) { "E-mail opstellen" }
             }
-            p.zb-hint { "Met 'E-mail opstellen' opent je e-mailprogramma een nieuw bericht. Vul het e-mailadres van je contactpersoon bij het samenwerkingsverband in als het er nog niet staat. Voeg het gedownloade bestand toe als bijlage, of plak de gekopieerde inhoud in het bericht." }
+            p.zb-hint id=(HOW) { (how(p.audience, p.swv)) }
             p class="zb-share__status" id=(STATUS) role="status" {}
         }
+    }
+}
+
+/// Where a reflection goes: to the SWV, or to a colleague or team leader,
+/// who reads it in full under the name the colleague gives (or none).
+fn audience(audience: Audience, swv: &str) -> Markup {
+    let team = audience == Audience::Team;
+    html! {
+        fieldset class="zb-field zb-share__audience" {
+            legend { "Met wie deel je dit?" }
+            label class="zb-choice" {
+                input type="radio" name="share-for" id=(Input::ForSwv) checked[!team];
+                span { "Met " (swv) }
+            }
+            label class="zb-choice" {
+                input type="radio" name="share-for" id=(Input::ForTeam) checked[team];
+                span { "Met een collega of je teamleider, om samen te bespreken" }
+            }
+            div id=(TEAM_FIELDS) hidden[!team] {
+                div.zb-field {
+                    label for=(Input::TeamName) { "Je naam voor je collega (niet verplicht)" }
+                    p class="zb-hint" id="share-team-name-hint" { "Je collega ziet je reflectie naast die van anderen, met deze naam erboven. Zonder naam heet je daar 'collega 1'. De naam staat alleen in dit bestand, niet in je reflectie." }
+                    input id=(Input::TeamName) class="zb-input" maxlength="60" autocomplete="off" aria-describedby="share-team-name-hint";
+                }
+            }
+        }
+    }
+}
+
+/// Under the buttons: how the file gets where it goes.
+pub fn how(audience: Audience, swv: &str) -> String {
+    match audience {
+        Audience::Swv => format!("Met 'E-mail opstellen' opent je e-mailprogramma een bericht aan {swv}. Een link kan geen bestand meesturen: voeg het gedownloade bestand toe als bijlage, of plak de gekopieerde inhoud in het bericht."),
+        Audience::Team => "Stuur het bestand naar je collega, bijvoorbeeld als bijlage bij een e-mail. Je collega opent het in Zichtbaar op de pagina Verzamelen en ziet het daar in de weergave Team.".to_owned(),
     }
 }
 
@@ -458,7 +636,34 @@ mod tests {
             json,
             mail_href: "mailto:?subject=x",
             can_share: false,
+            audience: Audience::Swv,
+            swv: "Koers VO",
         }
+    }
+
+    #[test]
+    fn a_reflection_asks_who_reads_it_and_a_receipt_does_not() {
+        let html = panel(&parts(true, "", "", "{}")).into_string();
+        for id in ["share-for-swv", "share-for-team", "share-team-name"] {
+            assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
+        }
+        assert!(html.contains("for=\"share-team-name\""));
+        assert!(html.contains("<span>Met Koers VO</span>"));
+        // With the SWV by default: the name field waits, hidden.
+        assert!(html.contains("id=\"share-for-swv\" checked"));
+        assert!(
+            html.contains("<div id=\"zb-share-team-fields\" hidden>")
+                || html.contains("<div id=\"share-team-fields\" hidden>")
+        );
+        let mut team = parts(true, "", "", "{}");
+        team.audience = Audience::Team;
+        let html = panel(&team).into_string();
+        assert!(html.contains("id=\"share-for-team\" checked"));
+        assert!(html.contains("<div id=\"share-team-fields\">"));
+        assert!(html.contains("in de weergave Team"));
+        assert!(!panel(&parts(false, "", "", "{}"))
+            .into_string()
+            .contains("share-for"));
     }
 
     #[test]

@@ -17,10 +17,14 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use zichtbaar_core::export::{self, prepare, Preview, School, ShareChoices};
+use zichtbaar_core::export::{
+    self, keep_phone_numbers, prepare, Audience, Preview, School, ShareChoices, Team,
+};
+use zichtbaar_core::mail::{receipt_mail, Addressee};
+use zichtbaar_core::shared::{Shared, Via};
 use zichtbaar_core::{Date, Instrument, Kind, Record};
 
-use super::share_markup::{self, Action, Input, Scope};
+use super::share_markup::{self, Action, Input, MainWay, ReceiptWays, Scope};
 use crate::html::{html, Markup};
 use crate::share::{self, ShareError};
 use crate::{dom, files, platform, storage};
@@ -43,6 +47,11 @@ struct ShareState {
     /// Watched for in a reflection unless the school is named on purpose.
     school_names: Vec<String>,
     contact_email: String,
+    /// Whether the share sheet takes files here.
+    can_share: bool,
+    /// A reflection's reader, and the name given for a colleague.
+    audience: Audience,
+    team_name: String,
     today: Date,
     preview: Result<Preview, usize>,
 }
@@ -60,6 +69,9 @@ impl ShareState {
             c.school = Some(self.school.clone());
         } else if self.is_reflection() {
             c.watch_names.extend(self.school_names.iter().cloned());
+        }
+        if self.is_reflection() && self.audience == Audience::Team {
+            c.team = Some(Team::named(&self.team_name));
         }
         c
     }
@@ -93,13 +105,99 @@ impl ShareState {
         format!("{} ({what})", self.instrument.def().short_title)
     }
 
-    fn mail_href(&self) -> String {
+    /// The SWV as sentences name it.
+    fn swv(&self) -> &'static str {
+        self.instrument.swv(false)
+    }
+
+    /// Who the file goes to, as a sentence names them.
+    fn reader(&self) -> &'static str {
+        match self.audience {
+            Audience::Team if self.is_reflection() => "je collega",
+            _ => self.swv(),
+        }
+    }
+
+    /// The mail link of a reflection, or of a receipt too long to carry:
+    /// it asks to attach the file (a link cannot). To a colleague it has no
+    /// address and its own words.
+    fn attach_href(&self) -> String {
+        if self.audience == Audience::Team {
+            let body = format!(
+                "Hoi,\n\nHierbij mijn reflectie: {}.\nHet bestand {} voeg ik als bijlage toe. Open het in Zichtbaar op de pagina Verzamelen; in de weergave Team zie je het naast de reflecties van anderen.\n\n",
+                self.title(),
+                self.file_name()
+            );
+            return share::mailto("", &format!("Mijn reflectie: {}", self.title()), &body);
+        }
+        let greeting = self
+            .instrument
+            .def()
+            .contact_name
+            .as_deref()
+            .unwrap_or("samenwerkingsverband");
         let body = format!(
-            "Beste samenwerkingsverband,\n\nHierbij delen wij: {}.\nHet bestand {} zit als bijlage bij deze e-mail.\n(Lukt een bijlage niet? Kopieer dan in Zichtbaar de inhoud en plak die hieronder.)\n\n",
+            "Beste {greeting},\n\nHierbij delen wij: {}.\nHet bestand {} voeg ik als bijlage toe.\n\n",
             self.title(),
             self.file_name()
         );
         share::mailto(&self.contact_email, &self.title(), &body)
+    }
+
+    fn mail_href(&self) -> String {
+        self.carrying_mail().unwrap_or_else(|| self.attach_href())
+    }
+
+    /// A receipt's mail link that carries the confirmation in its text,
+    /// when it fits.
+    fn carrying_mail(&self) -> Option<String> {
+        let preview = self.preview.as_ref().ok()?;
+        let to = Addressee {
+            email: &self.contact_email,
+            name: self.instrument.def().contact_name.as_deref().unwrap_or(""),
+        };
+        receipt_mail(&preview.export, &self.instrument.def().title, to).map(|m| m.href)
+    }
+
+    /// A receipt's ways to send, drawn from the choices.
+    fn ways(&self) -> Markup {
+        let href = self.mail_href();
+        let carries = self.carrying_mail().is_some();
+        let main = match (self.can_share, carries) {
+            (true, _) => MainWay::ShareSheet,
+            (false, true) => MainWay::Mail,
+            (false, false) => MainWay::Download,
+        };
+        share_markup::receipt_ways(&ReceiptWays {
+            swv: self.swv(),
+            email: &self.contact_email,
+            main,
+            mail_href: &href,
+            mail_carries: carries,
+            file_name: &self.file_name(),
+        })
+    }
+
+    /// Remembers that the record went out, and says so on the panel.
+    fn sent(&self, via: Via) {
+        let sent = Shared {
+            revision: self.record.revision,
+            on: self.today,
+            via,
+        };
+        match storage::save_shared(&self.record.id, &sent) {
+            Ok(()) => dom::set_text(
+                share_markup::SENT,
+                &format!("{} {}", via.label(), sent.sentence(self.swv())),
+            ),
+            Err(e) => dom::set_text(
+                share_markup::SENT,
+                &format!(
+                    "Dat het verstuurd is, kon niet bewaard worden: {}.",
+                    e.uitleg()
+                ),
+            ),
+        }
     }
 
     fn preview_html(&self) -> Markup {
@@ -115,7 +213,15 @@ impl ShareState {
     fn draw(&self) {
         dom::set_html(share_markup::PREVIEW, &self.preview_html());
         dom::set_text(share_markup::JSON, &self.json());
-        dom::set_attr(share_markup::MAIL, "href", Some(&self.mail_href()));
+        if self.is_reflection() {
+            dom::set_attr(share_markup::MAIL, "href", Some(&self.mail_href()));
+            dom::set_text(
+                share_markup::HOW,
+                &share_markup::how(self.audience, self.swv()),
+            );
+        } else {
+            dom::set_html(share_markup::WAYS, &self.ways());
+        }
     }
 }
 
@@ -133,6 +239,8 @@ pub struct ShareRequest {
     pub suggested_school: Option<School>,
     /// Goes in the mail link; may be empty.
     pub contact_email: String,
+    /// A reflection's reader, as the page was opened for.
+    pub audience: Audience,
 }
 
 /// A share panel on the page: its state and its listeners. Dropping it
@@ -162,11 +270,18 @@ impl SharePanel {
             school,
             school_names: request.school_names,
             contact_email: request.contact_email,
+            can_share: share::can_share_file(),
+            audience: request.audience,
+            team_name: String::new(),
             today: platform::today(),
             preview: Err(0),
         };
         s.refresh();
-        let markup = share_markup::panel(&share_markup::PanelParts {
+        if let Ok(preview) = &s.preview {
+            keep_phone_numbers(&s.record, preview, &mut s.choices);
+            s.refresh();
+        }
+        let parts = share_markup::PanelParts {
             is_reflection: s.is_reflection(),
             school_name: &s.school.name,
             brin: &s.school.brin,
@@ -174,15 +289,34 @@ impl SharePanel {
             preview: s.preview_html(),
             json: &s.json(),
             mail_href: &s.mail_href(),
-            can_share: share::can_share_file(),
-        });
+            can_share: s.can_share,
+            audience: s.audience,
+            swv: s.swv(),
+        };
+        let sent = storage::load_shared(&s.record.id)
+            .map(|sent| {
+                let mut text = format!("{} {}", sent.via.label(), sent.sentence(s.swv()));
+                if sent.is_behind(&s.record) {
+                    text.push_str(" Daarna is er nog iets veranderd: verstuur het opnieuw.");
+                }
+                text
+            })
+            .unwrap_or_default();
+        let markup = if s.is_reflection() {
+            share_markup::panel(&parts)
+        } else {
+            let ways = s.ways();
+            share_markup::receipt_panel(&parts, s.swv(), ways, &sent)
+        };
         let state = Rc::new(RefCell::new(s));
         let (on_input, on_change, on_click) = (state.clone(), state.clone(), state);
         let listeners = vec![
             // Typing in the names field: the preview follows at once.
             dom::listen(host, "input", move |ev| {
-                if let Some((Input::Names, el)) = dom::named::<Input>(&ev) {
-                    changed(&on_input, Input::Names, &el, &ev);
+                if let Some((input @ (Input::Names | Input::TeamName), el)) =
+                    dom::named::<Input>(&ev)
+                {
+                    changed(&on_input, input, &el, &ev);
                 }
             }),
             dom::listen(host, "change", move |ev| {
@@ -219,6 +353,19 @@ fn changed(state: &RefCell<ShareState>, input: Input, el: &web_sys::Element, ev:
                 (!s.school_on).then_some(""),
             );
         }
+        Input::ForSwv | Input::ForTeam => {
+            s.audience = if input == Input::ForTeam {
+                Audience::Team
+            } else {
+                Audience::Swv
+            };
+            dom::set_attr(
+                share_markup::TEAM_FIELDS,
+                "hidden",
+                (s.audience == Audience::Swv).then_some(""),
+            );
+        }
+        Input::TeamName => s.team_name = value,
         Input::SchoolName => s.school.name = value,
         Input::SchoolBrin => s.school.brin = value,
         Input::Names => {
@@ -234,25 +381,39 @@ fn changed(state: &RefCell<ShareState>, input: Input, el: &web_sys::Element, ev:
 }
 
 /// A press on one of the panel's buttons.
-fn clicked(state: &RefCell<ShareState>, action: Action, button: &web_sys::Element) {
+fn clicked(state: &Rc<RefCell<ShareState>>, action: Action, button: &web_sys::Element) {
     let attr = |name: &str| button.get_attribute(name).unwrap_or_default();
     match action {
+        Action::Mail => {
+            // The link opens the mail program itself.
+            let s = state.borrow();
+            s.sent(Via::Mail);
+            status(&format!("Je e-mailprogramma opent een bericht aan {}. Klik daar op Verzenden. Opent er niets? Kies dan 'Bestand downloaden'.", s.swv()));
+        }
         Action::Download => {
             let s = state.borrow();
             let name = s.file_name();
             if files::download(&name, "application/json", &s.json()) {
-                status(&format!("Het bestand {name} staat in je downloads. Stuur het als bijlage naar het samenwerkingsverband."));
+                s.sent(Via::Download);
+                status(&format!(
+                    "Het bestand {name} staat in je downloads. Stuur het als bijlage naar {}.",
+                    s.reader()
+                ));
             } else {
                 status("Downloaden lukte niet. Kopieer de inhoud en plak die in een e-mail.");
             }
         }
         Action::Copy => {
             let text = state.borrow().json();
+            let state = state.clone();
             spawn_local(async move {
-                status(match share::copy_text(&text).await {
-                    Ok(()) => "Gekopieerd. Open je e-mail en plak de inhoud in het bericht.",
-                    Err(_) => "Kopiëren lukte niet. Open 'Bekijk het bestand', selecteer de tekst en kopieer die zelf.",
-                });
+                match share::copy_text(&text).await {
+                    Ok(()) => {
+                        state.borrow().sent(Via::Copy);
+                        status("Gekopieerd. Open je e-mail en plak de inhoud in het bericht.");
+                    }
+                    Err(_) => status("Kopiëren lukte niet. Open 'Bekijk het bestand', selecteer de tekst en kopieer die zelf."),
+                }
             });
         }
         Action::Share => {
@@ -260,9 +421,13 @@ fn clicked(state: &RefCell<ShareState>, action: Action, button: &web_sys::Elemen
                 let s = state.borrow();
                 (s.json(), s.file_name(), s.title())
             };
+            let state = state.clone();
             spawn_local(async move {
                 status(match share::share_file(&name, &text, &title).await {
-                    Ok(()) => "Gedeeld.",
+                    Ok(()) => {
+                        state.borrow().sent(Via::ShareSheet);
+                        "Verstuurd met het deelmenu."
+                    }
                     Err(ShareError::Cancelled) => "Delen is afgebroken. Er is niets verstuurd.",
                     Err(_) => "Delen lukte niet. Download het bestand of kopieer de inhoud.",
                 });

@@ -1,14 +1,15 @@
 //! `/delen/?record=<id>`: sharing one reflection or receipt with the
-//! samenwerkingsverband, anonymised, after a preview.
+//! samenwerkingsverband, anonymised, after a preview; `&met=team` opens it
+//! for sharing a reflection with a colleague or team leader.
 //!
 //! A page of its own in the second bundle (see "Two bundles" in
 //! ARCHITECTURE.md): the share panel, the anonymiser and the export writer
 //! are about a tenth of the teacher's wasm, and nobody shares before typing.
-//! `/reflectie?weergave=delen` and the receipt form's "Verder naar delen"
+//! `/reflectie?weergave=delen` and the receipt form's "Verder naar versturen"
 //! write what is pending and load this page for the record.
 
 use leptos::prelude::*;
-use zichtbaar_core::export::{receipt_problems, School};
+use zichtbaar_core::export::{receipt_problems, Audience, School};
 use zichtbaar_core::{Record, RecordId, SchoolYear};
 
 use super::reflectie::{Selection, View};
@@ -77,6 +78,8 @@ fn page(title: &str, body: Markup, back: Option<(String, &str)>) -> Markup {
 pub fn mount(main: &web_sys::Element) {
     let location = Router::expect().location();
     let id = location.with_untracked(|l| l.param("record").and_then(RecordId::parse));
+    let audience =
+        location.with_untracked(|l| l.param("met").and_then(Audience::parse).unwrap_or_default());
     let records = match storage::load_all() {
         Ok(l) => l.records,
         Err(e) => {
@@ -109,7 +112,7 @@ pub fn mount(main: &web_sys::Element) {
     ) else {
         let body =
             html! { p.zb-notice { "Het formulier is nog niet compleet. Vul het eerst aan." } };
-        dom::draw(main, &page("Je bevestiging delen", body, Some(back)));
+        dom::draw(main, &page("Je bevestiging versturen", body, Some(back)));
         return;
     };
     let (school_names, suggested_school) = match record.receipt() {
@@ -125,7 +128,7 @@ pub fn mount(main: &web_sys::Element) {
     let title = if record.reflection().is_some() {
         "Je reflectie delen"
     } else {
-        "Je bevestiging delen"
+        "Je bevestiging versturen"
     };
     let (panel, markup) = SharePanel::open(
         main,
@@ -140,6 +143,7 @@ pub fn mount(main: &web_sys::Element) {
                 .as_deref()
                 .unwrap_or("")
                 .to_owned(),
+            audience,
         },
     );
     dom::draw(main, &page(title, markup, Some(back)));

@@ -175,7 +175,7 @@ async function openShare(page, kind, { keyboard = false } = {}) {
   const target =
     kind === "reflectie"
       ? page.getByRole("navigation", { name: "Overzicht" }).getByRole("link", { name: "Delen met het samenwerkingsverband" })
-      : page.getByRole("button", { name: "Verder naar delen" });
+      : page.getByRole("button", { name: "Verder naar versturen" });
   if (keyboard) {
     await tabUntil(page, () => target.evaluate((el) => el === document.activeElement), 80);
     await page.keyboard.press("Enter");
@@ -186,7 +186,7 @@ async function openShare(page, kind, { keyboard = false } = {}) {
   await page.locator("#zb-share-json").or(page.getByText("Er is nog niets ingevuld om te delen.")).waitFor({ state: "attached" });
   if (keyboard) {
     // Focus starts at the share step's heading.
-    await page.waitForFunction(() => /^H[12]$/.test(document.activeElement?.tagName) && /delen/i.test(document.activeElement.textContent));
+    await page.waitForFunction(() => /^H[12]$/.test(document.activeElement?.tagName) && /delen|versturen/i.test(document.activeElement.textContent));
   }
 }
 
@@ -664,7 +664,7 @@ test("keyboard: confirm receipt, first with errors (focus on the summary), then 
   const { context, page } = await keyboardContext();
   await new OntvangstPage(page, app.url).open();
   const k = page.keyboard;
-  await tabUntil(page, focusedIs(page, () => document.activeElement.textContent === "Verder naar delen"), 60);
+  await tabUntil(page, focusedIs(page, () => document.activeElement.textContent === "Verder naar versturen"), 60);
   await k.press("Enter");
   await page.waitForFunction(() => document.activeElement?.id === "r-errors");
   await assertFocusVisible(page, "on the error summary");

@@ -144,6 +144,7 @@ test("a complete receipt is shared as a file that holds exactly what the preview
   assert.match(facts, /Naam van de school\s*Voorbeeldcollege/);
   assert.match(facts, /BRIN-code\s*12AB/);
   const shown = await share.fileText();
+  await share.others();
   const { name, text } = await download(o.page, () => share.button("Bestand downloaden").click());
   assert.equal(text, shown, "the download differs from the preview");
   const file = JSON.parse(text);

@@ -152,7 +152,7 @@ export class OntvangstPage {
   }
 
   async next() {
-    await this.page.getByRole("button", { name: "Verder naar delen" }).click();
+    await this.page.getByRole("button", { name: "Verder naar versturen" }).click();
   }
 
   async fillComplete() {
@@ -195,4 +195,20 @@ export class SharePanel {
   button(name) {
     return this.page.locator(".zb-share").getByRole("button", { name, exact: true });
   }
+
+  /** Opens a receipt's "Lukt dat niet? Andere manieren", where the ways besides the main one are. */
+  async others() {
+    const other = this.page.locator("details.zb-share__other");
+    if (!(await other.evaluate((d) => d.open))) await other.locator("summary").click();
+  }
+
+  /** The receipt's mail link, as the main way or among the others. */
+  mailLink() {
+    return this.page.locator("#zb-share-mail");
+  }
+}
+
+/** The body of a `mailto:` link, as the mail program puts it in the message. */
+export function mailBody(href) {
+  return decodeURIComponent(new URL(href).searchParams.has("body") ? href.split("&body=")[1] : "");
 }

@@ -322,3 +322,41 @@ test("the document view shows everything for a team conversation and prints clea
   await context.close();
   app.assertClean();
 });
+
+test("the printout holds the answered items with their actions under them, the empty ones in one line; /reflectie reopens where the user was", async () => {
+  const { context, r } = await fresh();
+  const items = { "basis-in-de-les": "Een sterke basis in de les", mentoraat: "Mentoraat", "aanwezigheid-verzuim": "Aanwezigheid, verzuim en thuiszitters" };
+  for (const id of Object.keys(items)) {
+    await r.open(`?onderdeel=${id}`);
+    await r.textbox("Zo hebben wij het georganiseerd").fill(`Zo doen wij het bij ${id}. `.repeat(10).trim());
+    await r.waitSaved();
+  }
+  await r.open("?onderdeel=mentoraat");
+  await r.page.getByRole("button", { name: "Actie toevoegen" }).click();
+  await r.page.locator(".zb-plan__action").last().getByLabel("Wat gaan we doen?").fill("Mentorgesprekken plannen");
+  await r.waitSaved();
+  // Opened again without an item: the item the teacher was working on.
+  await r.page.goto("about:blank");
+  await r.open();
+  assert.equal(await r.itemTitle().innerText().then(plain), "Mentoraat");
+  // An item in the address still wins.
+  await r.open("?onderdeel=basis-in-de-les");
+  assert.equal(await r.itemTitle().innerText().then(plain), "Een sterke basis in de les");
+
+  await r.open("?weergave=document");
+  const doc = r.page.locator(".zb-document");
+  await doc.waitFor();
+  const written = doc.locator(".zb-document__item");
+  assert.equal(await written.count(), 3);
+  assert.deepEqual(await written.locator("h3").allInnerTexts().then((t) => t.map(plain)), Object.values(items));
+  // The action stands in full under its item, not in a table at the end.
+  assert.match(await written.nth(1).innerText().then(plain), /Mentorgesprekken plannen · wie: nog niet gekozen · klaar in: nog geen datum · Gepland/);
+  assert.equal(await doc.locator(".zb-plan-table").count(), 0);
+  assert.match(await doc.innerText().then(plain), /Nog niet ingevuld \(9\): Onderwijsbehoeften centraal/);
+  const pdf = await r.page.pdf({ format: "A4" });
+  const pages = pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g).length;
+  console.log(`# printout of 3 answered items: ${pages} A4 page(s), ${pdf.length} bytes`);
+  assert.ok(pages <= 2, `3 answered items took ${pages} pages`);
+  await context.close();
+  app.assertClean();
+});

@@ -119,14 +119,14 @@ test("download, share sheet and clipboard all carry exactly the previewed bytes"
     { name: shared.name, type: shared.type, text: shared.text },
     { name, type: "application/json", text: shown },
   );
-  assert.equal(await share.status().innerText().then(plain), "Gedeeld.");
+  assert.equal(await share.status().innerText().then(plain), "Verstuurd met het deelmenu.");
 
   await share.button("Kopiëren").click();
   await page.waitForFunction(() => document.getElementById("zb-share-status")?.textContent.startsWith("Gekopieerd"));
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), shown);
 
   const mail = await page.getByRole("link", { name: "E-mail opstellen" }).getAttribute("href");
-  assert.match(mail, /^mailto:\?subject=Ondersteuningsstructuur%20op%20school%20%28reflectie%29&body=/);
+  assert.match(mail, /^mailto:bevestiging@koersvo\.example\?subject=Ondersteuningsstructuur%20op%20school%20%28reflectie%29&body=/);
   assert.ok(decodeURIComponent(mail).includes(name), "the mail names the file to attach");
   await context.close();
   app.assertClean();

@@ -305,7 +305,7 @@ test("a dropped folder is read with its subfolders; other files are skipped, a f
   await page.waitForFunction(() => document.querySelector("#c-status")?.textContent.startsWith("Klaar"), null, { timeout: 30000 });
   const status = await page.locator("#c-status").innerText().then(plain);
   assert.match(status, /3 van de 4 bestanden ingelezen, met 3 reflecties en bevestigingen/);
-  assert.match(status, /1 bestand is overgeslagen, omdat de naam niet op \.json eindigt/);
+  assert.match(status, /1 bestand is overgeslagen, omdat de naam niet op \.json of \.eml eindigt/);
   assert.match(status, /te-groot\.json: Dit bestand is te groot \(61 MB\)/);
   assert.equal(await records(page), "3");
   const list = await page.locator("#c-files").innerText().then(plain);

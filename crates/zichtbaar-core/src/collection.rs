@@ -463,6 +463,62 @@ pub struct ReceiptOverview {
     /// Schools on the list with no confirming receipt (matched by BRIN when
     /// both have one, else by [`school_key`] of the name), in list order.
     pub missing: Vec<ListedSchool>,
+    /// For each school in `missing` (by index), the confirming schools not
+    /// on the list whose name is close to its name ([`close_names`]):
+    /// "Vossius" for "Het Vossius". Offered to the user, never counted.
+    pub likely: Vec<(usize, School)>,
+}
+
+/// The words of a school name that tell it apart: lower case, split at
+/// anything that is not a letter or digit, without articles.
+fn name_words(name: &str) -> Vec<String> {
+    const ARTICLES: [&str; 5] = ["de", "het", "een", "t", "s"];
+    name.split(|c: char| !c.is_alphanumeric())
+        .map(|w| w.to_lowercase())
+        .filter(|w| !w.is_empty() && !ARTICLES.contains(&w.as_str()))
+        .collect()
+}
+
+/// The edit distance between `a` and `b`, counted up to `max + 1`.
+fn edits_within(a: &[char], b: &[char], max: usize) -> bool {
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(here + 1);
+            prev = here;
+        }
+    }
+    row[b.len()] <= max
+}
+
+/// Whether two school names that are not the same are likely one school:
+/// equal without articles and punctuation ("'t Atrium", "Atrium"), the
+/// words of one a run of the words of the other with a word of at least
+/// 4 letters ("Vossius", "Het Vossius Gymnasium"), or one or two typing
+/// errors apart in names of at least 6 letters.
+pub fn close_names(a: &str, b: &str) -> bool {
+    let (wa, wb) = (name_words(a), name_words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return false;
+    }
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    let run = long.windows(short.len()).any(|w| w == short.as_slice());
+    if run && short.iter().any(|w| w.chars().count() >= 4) {
+        return true;
+    }
+    let (ja, jb): (Vec<char>, Vec<char>) =
+        (wa.concat().chars().collect(), wb.concat().chars().collect());
+    ja.len().min(jb.len()) >= 6 && edits_within(&ja, &jb, 2)
 }
 
 /// Whether a receipt's school and a school on the list (or another
@@ -540,6 +596,26 @@ pub fn receipts<'a>(
         })
         .cloned()
         .collect();
+    // Confirmed schools that match nobody on the list, offered beside the
+    // listed schools they may be.
+    if !list.is_empty() {
+        let unlisted: Vec<&(&str, &str)> = seen
+            .iter()
+            .filter(|(n, b)| !list.iter().any(|l| same_school(n, b, &l.name, &l.brin)))
+            .collect();
+        for (i, m) in overview.missing.iter().enumerate() {
+            for (name, brin) in &unlisted {
+                let brins_differ = !m.brin.is_empty() && !brin.is_empty() && m.brin != *brin;
+                if !brins_differ && close_names(&m.name, name) {
+                    let school = School {
+                        name: (*name).to_owned(),
+                        brin: (*brin).to_owned(),
+                    };
+                    overview.likely.push((i, school));
+                }
+            }
+        }
+    }
     overview.rows = rows;
     overview
 }

@@ -30,7 +30,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::anonymise::{redact, scan, Hit};
+use crate::anonymise::{redact, scan, Hit, HitKind};
 use crate::date::{Date, SchoolYear};
 use crate::instrument::InstrumentRef;
 use crate::plan::Action;
@@ -39,9 +39,80 @@ use crate::record::{
 };
 
 pub const EXPORT_FORMAT: &str = "zichtbaar-export";
-/// The version this code writes. Importers read every version from 1 up to
-/// this one (see [`crate::import`]).
-pub const EXPORT_FORMAT_VERSION: u32 = 2;
+/// The newest version this code writes, and the newest it reads: importers
+/// read every version from 1 up to this one (see [`crate::import`]).
+pub const EXPORT_FORMAT_VERSION: u32 = 3;
+
+/// The version a file is written in: the oldest that can carry what is in
+/// it. A reflection shared with a colleague (`team`, new in version 3) needs
+/// 3; everything else is written as version 2, so a copy of the app that
+/// reads only up to 2 still reads what schools send the SWV.
+pub fn version_for(records: &[ExportRecord]) -> u32 {
+    if records.iter().any(|r| r.team.is_some()) {
+        3
+    } else {
+        2
+    }
+}
+
+/// Who a reflection is shared with: the SWV (the default), or a colleague
+/// or team leader ([`Team`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Audience {
+    #[default]
+    Swv,
+    Team,
+}
+
+impl Audience {
+    /// As an address names it (`met=team`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Swv => "swv",
+            Audience::Team => "team",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Audience> {
+        [Audience::Swv, Audience::Team]
+            .into_iter()
+            .find(|a| a.as_str() == s)
+    }
+}
+
+/// The longest name a colleague can give with a reflection shared with the
+/// team, in characters.
+pub const TEAM_NAME_MAX: usize = 60;
+
+/// A reflection shared with a colleague or team leader, not with the SWV
+/// (since version 3): the team leader reads it in full, under the name the
+/// colleague chose, or as "collega 1" without one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Team {
+    /// The name the colleague chose to be read under; may be empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+}
+
+impl Team {
+    /// A name as given: trimmed, line breaks and other control characters
+    /// as spaces, at most [`TEAM_NAME_MAX`] characters.
+    pub fn named(name: &str) -> Team {
+        let name: String = name
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(TEAM_NAME_MAX)
+            .collect();
+        Team {
+            name: name.trim_end().to_owned(),
+        }
+    }
+}
 
 /// A whole export file. Written only: importers read the head and each
 /// record on their own (see [`crate::import`]).
@@ -95,6 +166,10 @@ pub struct ExportRecord {
     /// Receipts only: what was answered (the school is in `school`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receipt: Option<ReceiptAnswers>,
+    /// Reflections only, since version 3: shared with a colleague or team
+    /// leader, under a name of the colleague's choice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<Team>,
 }
 
 fn no_actions(actions: &Option<BTreeMap<String, Vec<Action>>>) -> bool {
@@ -162,6 +237,10 @@ pub struct ShareChoices {
     /// of hits, so that a choice stays with its hit when the names watched
     /// for change.
     pub kept_hits: BTreeSet<(String, usize)>,
+    /// For a reflection: shared with a colleague or team leader (see
+    /// [`Team`]) instead of with the SWV. Ignored for receipts, which go to
+    /// the SWV.
+    pub team: Option<Team>,
 }
 
 /// One free-text field as the preview shows it.
@@ -249,6 +328,22 @@ fn anonymise_field(
         });
     }
     shared
+}
+
+/// What a receipt sends unless the user leaves it out: the phone numbers in
+/// it. A receipt speaks for the school and holds no pupil's story, so a
+/// number typed into it is the school's own, given on purpose; it is still
+/// marked in the preview, with a button to leave it out. A reflection
+/// keeps nothing by default.
+pub fn keep_phone_numbers(record: &Record, preview: &Preview, choices: &mut ShareChoices) {
+    if record.kind() != Kind::Receipt {
+        return;
+    }
+    for f in &preview.fields {
+        for hit in f.hits.iter().filter(|h| h.kind == HitKind::Phone) {
+            choices.kept_hits.insert((f.field.clone(), hit.start));
+        }
+    }
 }
 
 /// Upper-cases a BRIN code and checks its form: two digits, two letters.
@@ -363,6 +458,7 @@ pub fn prepare(
         answers: None,
         actions: None,
         receipt: None,
+        team: None,
     };
     match &record.body {
         Body::Reflection(reflection) => {
@@ -397,6 +493,7 @@ pub fn prepare(
             out.answers = Some(answers);
             let actions = shared_actions(&reflection.actions, choices, &mut fields);
             out.actions = (!actions.is_empty()).then_some(actions);
+            out.team = choices.team.as_ref().map(|t| Team::named(&t.name));
         }
         Body::Receipt(receipt) => {
             out.school = Some(School {
@@ -421,7 +518,7 @@ pub fn prepare(
     Ok(Preview {
         export: Export {
             format: EXPORT_FORMAT.to_owned(),
-            format_version: EXPORT_FORMAT_VERSION,
+            format_version: version_for(std::slice::from_ref(&out)),
             exported: today,
             records: vec![out],
         },
@@ -442,10 +539,21 @@ pub fn file_name(record: &ExportRecord, today: Date) -> String {
         Kind::Reflection => "reflectie",
         Kind::Receipt => "ontvangst",
     };
-    let school: String = record
-        .school
-        .iter()
-        .flat_map(|s| [slug(&s.name, 40), slug(&s.brin, 8)])
+    // Shared with the team: "team" and the name the colleague chose, so a
+    // team leader sees whose file it is.
+    let team = record
+        .team
+        .as_ref()
+        .map(|t| ["team".to_owned(), slug(&t.name, 30)]);
+    let school: String = team
+        .into_iter()
+        .flatten()
+        .chain(
+            record
+                .school
+                .iter()
+                .flat_map(|s| [slug(&s.name, 40), slug(&s.brin, 8)]),
+        )
         .filter(|part| !part.is_empty())
         .map(|part| format!("-{part}"))
         .collect();

@@ -22,8 +22,8 @@
 //!
 //! Every format version from 1 to [`EXPORT_FORMAT_VERSION`] is read, with
 //! the one [`ExportRecord`]: version 2 only added the optional `actions`,
-//! so a version 1 record is a version 2 record without actions. Files that
-//! schools shared years ago stay readable.
+//! and version 3 the optional `team`, so a version 1 record is a version 3
+//! record without either. Files that schools shared years ago stay readable.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -77,6 +77,9 @@ fn consistent(record: &ExportRecord) -> Result<(), String> {
         }
         Kind::Receipt if record.actions.is_some() => {
             Err("a receipt cannot have actions".to_owned())
+        }
+        Kind::Receipt if record.team.is_some() => {
+            Err("a receipt is not shared with a team".to_owned())
         }
         _ => Ok(()),
     }

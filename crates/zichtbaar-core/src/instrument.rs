@@ -68,9 +68,15 @@ pub struct InstrumentDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<Text>,
     /// Where schools may send what they share (an e-mail address), if the
-    /// SWV wants to give one.
+    /// SWV wants to give one. Not part of the [`digest`]: an address can be
+    /// corrected without making answers belong to another text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_email: Option<Text>,
+    /// The SWV as pages name it in a sentence ("Stuur je bevestiging naar
+    /// Koers VO"), if it wants to be named; otherwise "het
+    /// samenwerkingsverband". Not part of the [`digest`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_name: Option<Text>,
     /// Set when schools are asked to confirm receipt of this instrument.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receipt: Option<ReceiptDef>,
@@ -101,6 +107,18 @@ pub struct ScaleDef {
     /// An answer outside the order, such as "weet ik niet".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unknown: Option<OptionDef>,
+}
+
+impl ScaleDef {
+    /// The label of option `id`, the ordered ones or the one outside the
+    /// order; `None` when the scale has no such option.
+    pub fn label_of(&self, id: &str) -> Option<&str> {
+        self.options
+            .iter()
+            .chain(&self.unknown)
+            .find(|o| o.id == id)
+            .map(|o| o.label.as_ref())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -220,9 +238,16 @@ impl std::error::Error for InstrumentError {}
 /// The digest of an instrument's content: `sha256:` and 64 hex digits over
 /// the compact JSON serialisation of the def (fields in declaration order,
 /// defaults left out). Layout, comments and key order in the file do not
-/// change it; any change to a text or an id does.
+/// change it; any change to a text or an id does. Who to contact
+/// (`contact_email`, `contact_name`) is not the text answers were given
+/// for, so it is left out.
 pub fn digest(def: &InstrumentDef) -> String {
-    let canonical = serde_json::to_vec(def).unwrap_or_default();
+    let content = InstrumentDef {
+        contact_email: None,
+        contact_name: None,
+        ..def.clone()
+    };
+    let canonical = serde_json::to_vec(&content).unwrap_or_default();
     let hash = Sha256::digest(&canonical);
     format!("sha256:{}", crate::encoding::hex(&hash))
 }
@@ -347,6 +372,9 @@ pub fn validate(def: &InstrumentDef) -> Vec<Problem> {
     if let Some(notice) = &def.notice {
         c.text("notice", notice);
     }
+    if let Some(name) = &def.contact_name {
+        c.text("contact_name", name);
+    }
     if let Some(email) = &def.contact_email {
         let plausible = email
             .split_once('@')
@@ -469,6 +497,16 @@ impl Instrument {
 
     pub fn digest(&self) -> &str {
         &self.digest
+    }
+
+    /// The SWV as a sentence names it: its `contact_name`, or "het
+    /// samenwerkingsverband" ("Het samenwerkingsverband" when `start`).
+    pub fn swv(&self, start: bool) -> &str {
+        match self.def.contact_name.as_deref().map(str::trim) {
+            Some(name) if !name.is_empty() => name,
+            _ if start => "Het samenwerkingsverband",
+            _ => "het samenwerkingsverband",
+        }
     }
 
     /// The reference that records store: id, version and digest.

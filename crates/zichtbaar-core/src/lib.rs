@@ -32,10 +32,13 @@ pub mod export;
 pub mod ics;
 pub mod import;
 pub mod instrument;
+pub mod mail;
 pub mod merge;
 pub mod plan;
 pub mod record;
+pub mod shared;
 pub mod stored;
+pub mod team;
 
 pub use date::{Date, SchoolYear};
 pub use instrument::{Instrument, InstrumentDef, InstrumentRef};

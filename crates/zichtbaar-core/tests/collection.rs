@@ -81,6 +81,7 @@ fn reflection(inst: &Instrument, answers: &[(&str, Option<&str>, &str)]) -> Expo
         ),
         actions: None,
         receipt: None,
+        team: None,
     }
 }
 
@@ -116,6 +117,7 @@ fn receipt(
             reactions: format!("reactie van {name}"),
             wishes: String::new(),
         }),
+        team: None,
     }
 }
 
@@ -823,8 +825,8 @@ fn split_and_read_record_read_what_read_reads() {
     for bad in [
         "not json",
         r#"{"format":"zichtbaar-backup","formatVersion":1,"records":[]}"#,
-        r#"{"format":"zichtbaar-export","formatVersion":3,"records":[]}"#,
-        r#"{"format":"zichtbaar-export","formatVersion":3}"#,
+        r#"{"format":"zichtbaar-export","formatVersion":4,"records":[]}"#,
+        r#"{"format":"zichtbaar-export","formatVersion":4}"#,
         r#"{"format":"zichtbaar-export","formatVersion":2}"#,
         r#"{"format":"zichtbaar-export","formatVersion":1}"#,
         r#"{"format":"zichtbaar-export","formatVersion":1,"records":{}}"#,
@@ -833,8 +835,8 @@ fn split_and_read_record_read_what_read_reads() {
         assert_eq!(read(bad), (vec![], vec![problem]), "{bad}");
     }
     assert_eq!(
-        split(r#"{"format":"zichtbaar-export","formatVersion":3}"#),
-        Err(ImportProblem::NewerFormat(3)),
+        split(r#"{"format":"zichtbaar-export","formatVersion":4}"#),
+        Err(ImportProblem::NewerFormat(4)),
         "the version is told even when the rest is unknown"
     );
 }
@@ -965,4 +967,150 @@ fn an_instrument_without_action_plans_has_no_action_summaries() {
         .map(|_| planning(&inst, &[("mentoraat", &[Status::Bezig])]))
         .collect();
     assert!(action_summaries(&inst, &records).is_empty());
+}
+
+#[test]
+fn a_school_close_to_one_on_the_list_is_offered_as_a_likely_match_and_not_counted() {
+    use zichtbaar_core::collection::close_names;
+    let (list, _) = school_list("Het Vossius\nSint-Joriscollege;34CD\nDe Brug\nHet Atrium");
+    let records = vec![
+        receipt("Vossius", "", day(2027, 4, 1), None),
+        // A typing error, and the right BRIN.
+        receipt("Sint-Joriscolege", "34CD", day(2027, 4, 2), None),
+        // Another BRIN: another school, however close the name.
+        receipt("De Brugg", "77XX", day(2027, 4, 3), None),
+        receipt("Onbekend College", "", day(2027, 4, 4), None),
+    ];
+    let o = receipts(&records, &list);
+    // The BRIN matches, so Sint-Joris confirmed; the others are missing.
+    let missing: Vec<&str> = o.missing.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(missing, ["Het Vossius", "De Brug", "Het Atrium"]);
+    let likely: Vec<(&str, &str)> = o
+        .likely
+        .iter()
+        .map(|(i, s)| (o.missing[*i].name.as_str(), s.name.as_str()))
+        .collect();
+    assert_eq!(likely, [("Het Vossius", "Vossius")]);
+    assert_eq!(o.schools, 4);
+
+    for (a, b) in [
+        ("Het Vossius", "Vossius"),
+        ("'t Atrium", "Atrium"),
+        ("Vossius", "Het Vossius Gymnasium"),
+        ("Sint-Joriscollege", "Sint Joris college"),
+        ("Montessori Lyceum", "Montesori Lyceum"),
+    ] {
+        assert!(close_names(a, b), "{a} ~ {b}");
+    }
+    for (a, b) in [
+        ("De Brug", "De Burg"),
+        ("Het Lyceum", "Het Atheneum"),
+        ("Vos", "Vossius"),
+        ("", "Vossius"),
+        ("De", "De"),
+    ] {
+        assert!(!close_names(a, b), "{a} !~ {b}");
+    }
+}
+
+#[test]
+fn the_team_view_puts_colleagues_side_by_side_with_their_actions_and_skips_what_nobody_answered() {
+    use zichtbaar_core::export::Team;
+    use zichtbaar_core::team;
+    let h = handreiking();
+    let shared = |name: &str, updated: Date, answers: &[(&str, Option<&str>, &str)]| {
+        let mut r = reflection(&h, answers);
+        r.perspective = Some(Perspective::Persoonlijk);
+        r.updated = updated;
+        r.team = Some(Team { name: name.into() });
+        r
+    };
+    let mut anna = shared(
+        "Anna",
+        day(2027, 3, 2),
+        &[(
+            "mentoraat/waar-staan-wij",
+            Some("geborgd"),
+            "Vaste gesprekken.",
+        )],
+    );
+    anna.actions = Some(BTreeMap::from([(
+        "mentoraat".to_owned(),
+        vec![Action {
+            what: "Gesprekken plannen".into(),
+            who: "mentoren".into(),
+            ..Action::new([1, 2, 3, 4])
+        }],
+    )]));
+    let records = vec![
+        anna,
+        // Older: the first column. Nameless ones are numbered.
+        shared(
+            "",
+            day(2027, 3, 1),
+            &[("mentoraat/aanpak", None, "Eerst oefenen.")],
+        ),
+        shared(
+            "",
+            day(2027, 3, 3),
+            &[(
+                "basis-in-de-les/waar-staan-wij",
+                Some("in-ontwikkeling"),
+                "",
+            )],
+        ),
+        // The same name again: told apart.
+        shared(
+            "anna",
+            day(2027, 3, 4),
+            &[("mentoraat/waar-staan-wij", Some("in-ontwikkeling"), "")],
+        ),
+        // Shared with the SWV, not the team: not in the view.
+        reflection(
+            &h,
+            &[(
+                "mentoraat/waar-staan-wij",
+                Some("geborgd"),
+                "Niet voor het team.",
+            )],
+        ),
+        // Another instrument: not in the view.
+        {
+            let mut r = shared("Bert", day(2027, 3, 1), &[]);
+            r.instrument = routekaart().reference();
+            r
+        },
+    ];
+    let v = team::view(&h, &records);
+    let names: Vec<&str> = v.colleagues.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["collega 1", "Anna", "collega 2", "anna (2)"]);
+    let items: Vec<&str> = v.items.iter().map(|i| i.item.id.as_ref()).collect();
+    assert_eq!(items, ["basis-in-de-les", "mentoraat"]);
+    assert_eq!(v.unanswered.len(), 10);
+    let mentoraat = &v.items[1];
+    // Questions nobody answered are left out: "houden-en-anders".
+    let questions: Vec<&str> = mentoraat
+        .rows
+        .iter()
+        .map(|r| r.question.id.as_ref())
+        .collect();
+    assert_eq!(questions, ["waar-staan-wij", "aanpak"]);
+    let first: Vec<Option<&str>> = mentoraat.rows[0]
+        .answers
+        .iter()
+        .map(|a| a.and_then(|a| a.scale.as_deref()))
+        .collect();
+    assert_eq!(
+        first,
+        [None, Some("geborgd"), None, Some("in-ontwikkeling")]
+    );
+    assert_eq!(mentoraat.rows[1].answers[0].unwrap().text, "Eerst oefenen.");
+    // Actions in full, in Anna's column only.
+    let counts: Vec<usize> = mentoraat.actions.iter().map(|a| a.len()).collect();
+    assert_eq!(counts, [0, 1, 0, 0]);
+    assert_eq!(mentoraat.actions[1][0].what, "Gesprekken plannen");
+    // Nobody shared with the team: no columns, every item unanswered.
+    let swv_only = [reflection(&h, &[("mentoraat/aanpak", None, "x")])];
+    let none = team::view(&h, &swv_only);
+    assert!(none.colleagues.is_empty() && none.items.is_empty());
 }

@@ -126,10 +126,21 @@ fn every_shipped_example_meets_the_schema_and_imports_cleanly() {
 
 #[test]
 fn the_examples_are_the_current_version_and_show_an_action_plan() {
-    for name in ["export-reflection.json", "export-receipt.json"] {
+    for (name, version) in [
+        ("export-reflection.json", 2),
+        ("export-receipt.json", 2),
+        ("export-team-reflection.json", EXPORT_FORMAT_VERSION),
+    ] {
         let text = fs::read_to_string(docs().join("examples").join(name)).unwrap();
         let value: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(value["formatVersion"], EXPORT_FORMAT_VERSION, "{name}");
+        assert_eq!(value["formatVersion"], version, "{name}");
+        // The version the app itself would write for these records.
+        let (records, _) = read(&text);
+        assert_eq!(
+            zichtbaar_core::export::version_for(&records),
+            version,
+            "{name}"
+        );
     }
     let text = fs::read_to_string(docs().join("examples/export-reflection.json")).unwrap();
     let (records, _) = read(&text);
@@ -207,7 +218,11 @@ fn the_schema_rejects_what_the_contract_forbids() {
         }),
         "receipt without school"
     );
-    assert!(!bad(&|x| x["formatVersion"] = 3.into()), "unknown version");
+    assert!(!bad(&|x| x["formatVersion"] = 4.into()), "unknown version");
+    assert!(
+        !bad(&|x| x["records"][0]["team"] = serde_json::json!({"name": "Anna"})),
+        "a receipt shared with a team"
+    );
     assert!(!bad(&|x| x["formatVersion"] = 0.into()), "version 0");
     assert!(
         !bad(
@@ -853,7 +868,7 @@ fn import_reports_bad_files_and_bad_records_and_keeps_the_good_ones() {
     ));
     assert!(matches!(read(r#"{"format":"zichtbaar-backup","formatVersion":1,"exported":"2027-01-01","records":[]}"#).1.as_slice(), [ImportProblem::NotAnExport(_)]));
     assert!(good.contains("\"formatVersion\": 2"));
-    for version in [0, 3] {
+    for version in [0, 4] {
         assert_eq!(
             read(&good.replace(
                 "\"formatVersion\": 2",
@@ -1039,4 +1054,101 @@ proptest! {
         let json = prepare(&record, &ShareChoices::default(), today()).unwrap().to_json();
         prop_assert!(!json.contains(pii.as_str()), "{pii:?} leaked into {json}");
     }
+}
+
+#[test]
+fn a_receipt_keeps_the_schools_phone_number_and_a_reflection_does_not() {
+    use zichtbaar_core::export::keep_phone_numbers;
+    let mut r = receipt();
+    if let Body::Receipt(receipt) = &mut r.body {
+        receipt.answers.reactions = "Bel ons gerust: 010-1234567, of mail info@school.nl.".into();
+    }
+    let mut choices = ShareChoices::default();
+    let first = prepare(&r, &choices, today()).unwrap();
+    keep_phone_numbers(&r, &first, &mut choices);
+    let json = prepare(&r, &choices, today()).unwrap().to_json();
+    assert!(json.contains("010-1234567"), "{json}");
+    // Only the number: an e-mail address is still left out.
+    assert!(!json.contains("info@school.nl"), "{json}");
+    let mut refl = reflection();
+    if let Body::Reflection(x) = &mut refl.body {
+        x.answers.values_mut().next().unwrap().text = "Bel 010-1234567".into();
+    }
+    let mut choices = ShareChoices::default();
+    let first = prepare(&refl, &choices, today()).unwrap();
+    keep_phone_numbers(&refl, &first, &mut choices);
+    assert!(choices.kept_hits.is_empty());
+}
+
+const V2_EXPORT_REFLECTION: &str = include_str!("data/export-v2-reflection.json");
+
+#[test]
+fn a_frozen_v2_export_still_meets_the_schema_and_reads() {
+    let v = validator();
+    assert!(V2_EXPORT_REFLECTION.contains("\"formatVersion\": 2,"));
+    assert_valid(&v, V2_EXPORT_REFLECTION, "v2 reflection");
+    let (records, problems) = read(V2_EXPORT_REFLECTION);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(records[0].team, None);
+    assert_eq!(records[0].actions.as_ref().map(|a| a.len()), Some(2));
+}
+
+#[test]
+fn a_reflection_shared_with_the_team_carries_the_chosen_name_in_version_3() {
+    use zichtbaar_core::export::{file_name, Team, TEAM_NAME_MAX};
+    let v = validator();
+    let record = planned();
+    // With the SWV: version 2, no name, as before.
+    let swv = prepare(&record, &ShareChoices::default(), today())
+        .unwrap()
+        .to_json();
+    assert_valid(&v, &swv, "shared with the SWV");
+    assert!(
+        swv.contains("\"formatVersion\": 2,") && !swv.contains("\"team\":"),
+        "{swv}"
+    );
+    // With the team: version 3 and the name, cleaned up.
+    let choices = ShareChoices {
+        team: Some(Team {
+            name: "  Anna\n(wiskunde)\u{7}  ".into(),
+        }),
+        ..ShareChoices::default()
+    };
+    let preview = prepare(&record, &choices, today()).unwrap();
+    let json = preview.to_json();
+    assert_valid(&v, &json, "shared with the team");
+    assert!(json.contains("\"formatVersion\": 3,"), "{json}");
+    let (records, problems) = read(&json);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(records[0].team.as_ref().unwrap().name, "Anna (wiskunde)");
+    // The answers are anonymised as for the SWV.
+    assert_eq!(records[0].answers, preview.export.records[0].answers);
+    assert!(file_name(&records[0], today())
+        .starts_with("zichtbaar-reflectie-team-anna-wiskunde-2027-03-14-"));
+    // Without a name: "team" in the file name, no name in the file.
+    let nameless = ShareChoices {
+        team: Some(Team::default()),
+        ..ShareChoices::default()
+    };
+    let json = prepare(&record, &nameless, today()).unwrap().to_json();
+    assert_valid(&v, &json, "shared with the team, no name");
+    assert!(json.contains("\"team\": {}"), "{json}");
+    assert_eq!(
+        Team::named(&"x".repeat(100)).name.chars().count(),
+        TEAM_NAME_MAX
+    );
+    // A receipt always goes to the SWV.
+    let json = prepare(&receipt(), &choices, today()).unwrap().to_json();
+    assert!(!json.contains("\"team\":"), "{json}");
+    // A version 2 file may not carry a team, and a receipt never.
+    let mut bad: Value = serde_json::from_str(&json).unwrap();
+    bad["records"][0]["team"] = serde_json::json!({});
+    assert!(!v.is_valid(&bad));
+    let mut bad: Value = serde_json::from_str(V2_EXPORT_REFLECTION).unwrap();
+    bad["records"][0]["team"] = serde_json::json!({"name": "Anna"});
+    assert!(!v.is_valid(&bad), "team in version 2");
+    bad["formatVersion"] = 3.into();
+    assert!(v.is_valid(&bad));
+    bad["records"][0]["team"] = serde_json::json!({"name": "Anna\nJansen"});
+    assert!(!v.is_valid(&bad), "a line break in a name");
 }

@@ -304,6 +304,25 @@ fn a_contact_email_must_look_like_one() {
 }
 
 #[test]
+fn who_to_contact_is_not_part_of_the_digest_and_the_text_is() {
+    let plain = Instrument::from_toml(MINIMAL).unwrap();
+    let contact = MINIMAL.replacen(
+        "intro = ",
+        "contact_email = \"info@swv.example.nl\"\ncontact_name = \"Koers VO\"\nintro = ",
+        1,
+    );
+    let contact = Instrument::from_toml(&contact).unwrap();
+    assert_eq!(contact.def().contact_name.as_deref(), Some("Koers VO"));
+    assert_eq!(plain.digest(), contact.digest());
+    let retitled =
+        Instrument::from_toml(&MINIMAL.replacen("title = \"", "title = \"Nieuw: ", 1)).unwrap();
+    assert_ne!(plain.digest(), retitled.digest());
+    // A name is a text: it may not be blank.
+    let blank = MINIMAL.replacen("intro = ", "contact_name = \" \"\nintro = ", 1);
+    assert_eq!(paths(&blank), ["contact_name"]);
+}
+
+#[test]
 fn a_newer_format_version_or_other_format_is_refused() {
     let text = MINIMAL.replace("format_version = 1", "format_version = 2");
     assert_eq!(paths(&text), ["format_version"]);

@@ -8,9 +8,13 @@ use zichtbaar_core::export::NotReady;
 use zichtbaar_core::record::{ReceiptText, Role, SharedWithColleagues};
 use zichtbaar_core::{Receipt, Record, RecordId};
 
+use zichtbaar_core::shared::{Shared, Via};
+
 use crate::html::{html, names, Id, Markup};
 
 /// Where the receipt editor is drawn, below the introduction.
+/// The line with the deadline, hidden once the receipt was sent.
+pub const DEADLINE: Id = Id("r-deadline");
 pub const EDITOR: Id = Id("r-editor");
 /// The error summary, empty and hidden until sending is tried.
 pub const ERRORS: Id = Id("r-errors");
@@ -197,13 +201,13 @@ pub fn form(r: &Receipt) -> Markup {
 }
 
 /// The top of the page, and the place for the editor ([`EDITOR`]).
-pub fn intro(title: &str, deadline: &str) -> Markup {
+pub fn intro(title: &str, swv: &str, deadline: &str) -> Markup {
     html! {
         h1 tabindex="-1" { "Ontvangst van de handreiking bevestigen" }
         p.zb-lead {
-            "Het samenwerkingsverband vraagt elke school om te laten weten dat de handreiking '" (title) "' is aangekomen. We horen ook graag wat je ervan vindt. Collega's mogen ook reageren."
+            (swv) " vraagt elke school om te laten weten dat de handreiking '" (title) "' is aangekomen. We horen ook graag wat je ervan vindt. Collega's mogen ook reageren."
         }
-        p.zb-deadline { strong { (deadline) } }
+        p.zb-deadline id=(DEADLINE) { strong { (deadline) } }
         p.zb-privacy-line { "Wat je invult, blijft op dit apparaat tot je het zelf deelt. We vragen niet naar je naam." }
         div id=(EDITOR) {}
     }
@@ -220,15 +224,22 @@ pub fn no_receipt() -> Markup {
 /// The page below its introduction: the save status, the error summary
 /// ([`ERRORS`], empty until needed), the form ([`FORM`]) and the share step
 /// ([`SHARE`]). While sharing, the form is hidden, not removed.
-pub fn page(status: Markup, form_html: Markup, list: Markup, share: Option<Markup>) -> Markup {
+pub fn page(
+    status: Markup,
+    sent: Markup,
+    form_html: Markup,
+    list: Markup,
+    share: Option<Markup>,
+) -> Markup {
     html! {
         (status)
+        (sent)
         (crate::components::elsewhere::region())
         div id=(ERRORS) class="zb-error-summary" tabindex="-1" role="alert" hidden {}
         div id=(FORM) class="zb-receipt" hidden[share.is_some()] {
             form id=(FIELDS) class="zb-form" novalidate { (form_html) }
             div.zb-form__actions {
-                button type="button" class="zb-button" data-action=(Action::Next) { "Verder naar delen" }
+                button type="button" class="zb-button" data-action=(Action::Next) { "Verder naar versturen" }
             }
             div.zb-form__new {
                 p { "Vul je dit in voor een collega, op dezelfde computer? Begin dan een nieuwe bevestiging. De vorige blijft bewaard." }
@@ -268,10 +279,28 @@ pub fn receipt_list(receipts: &[&Record], open: Option<&RecordId>) -> Markup {
     }
 }
 
-/// The share step while the share page loads, or why it cannot be shown yet.
-pub fn share_view(leaving: bool) -> Markup {
+/// When and how this receipt was sent, if it was: `sentence` from
+/// `zichtbaar_core::shared`, and whether it changed since.
+pub fn sent(sent: Option<&Shared>, changed_since: bool, swv: &str) -> Markup {
     html! {
-        h2 tabindex="-1" { "Delen met het samenwerkingsverband" }
+        @if let Some(sent) = sent {
+            div.zb-sent {
+                p { strong { (sent.via.label()) } " " (sent.sentence(swv)) }
+                @if changed_since {
+                    p { "Daarna heb je nog iets veranderd. Verstuur je bevestiging opnieuw, dan heeft " (swv) " de nieuwste." }
+                } @else if sent.via == Via::Mail {
+                    p { "Staat de e-mail niet bij je verzonden berichten? Verstuur hem dan opnieuw." }
+                }
+                button type="button" class="zb-button zb-button--secondary" data-action=(Action::Next) { "Opnieuw versturen" }
+            }
+        }
+    }
+}
+
+/// The share step while the share page loads, or why it cannot be shown yet.
+pub fn share_view(swv: &str, leaving: bool) -> Markup {
+    html! {
+        h2 tabindex="-1" { "Versturen naar " (swv) }
         @if leaving {
             p { "Even geduld: de pagina om te delen wordt geopend." }
         } @else {

@@ -68,6 +68,7 @@ pub fn mount(main: &web_sys::Element) {
         main,
         &markup::intro(
             instruments::shown(&instrument.def().title),
+            instrument.swv(true),
             &deadline_text(instrument, year).unwrap_or_default(),
         ),
     );
@@ -158,6 +159,18 @@ fn receipt_editor(
         None if record.is_some() => SaveStatus::Saved,
         None => SaveStatus::Nothing,
     };
+    // When and how this receipt went to the SWV: the countdown to the
+    // deadline gives way to it.
+    let sent = record
+        .as_ref()
+        .and_then(|r| storage::load_shared(&r.id).map(|s| (s, s.is_behind(r))));
+    dom::set_attr(markup::DEADLINE, "hidden", sent.is_some().then_some(""));
+    let swv = instrument.swv(false);
+    let sent_html = markup::sent(
+        sent.as_ref().map(|(s, _)| s),
+        sent.is_some_and(|(_, behind)| behind),
+        swv,
+    );
     let form_html = markup::form(&receipt);
     let this_id = record.as_ref().map_or(new_id.clone(), |r| r.id.clone());
     let draft =
@@ -193,12 +206,13 @@ fn receipt_editor(
         if let Some(id) = &id {
             crate::route::load_instead(&format!("delen/?record={id}"));
         }
-        markup::share_view(id.is_some())
+        markup::share_view(instrument.swv(false), id.is_some())
     };
     dom::draw(
         container,
         &markup::page(
             save_status::markup(&initial),
+            sent_html,
             form_html,
             list,
             untrack(sharing).then(&render_share),

@@ -17,6 +17,7 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+use zichtbaar_core::export::Audience;
 use zichtbaar_core::merge::Conflict;
 use zichtbaar_core::plan::{self as core_plan, Due, Status};
 use zichtbaar_core::{ics, Perspective, Record, Reflection, SchoolYear};
@@ -535,16 +536,27 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
         autosave,
         outside,
     };
+    // Opened with no item and no view in the address: the item the user
+    // last had open in this reflection, written into the address, so that
+    // going back and reloading agree with the screen.
+    let which = sel.place_key();
+    let item_index = |id: &str| sel.instrument.items().position(|i| i.id == id);
+    let bare = location
+        .with_untracked(|l| l.param("onderdeel").is_none() && l.param("weergave").is_none());
+    if let Some(item) =
+        storage::load_place(&which).filter(|id| bare && item_index(id).is_some_and(|i| i > 0))
+    {
+        router.replace(&sel.href(Some(&item), View::Form));
+    }
     // Which item and which view the address asks for.
     let place = move || {
         location.with(|l| {
-            let index = l
-                .param("onderdeel")
-                .and_then(|w| sel.instrument.items().position(|i| i.id == w))
-                .unwrap_or(0);
+            let index = l.param("onderdeel").and_then(item_index).unwrap_or(0);
             (View::from_location(l), index)
         })
     };
+    // The item last remembered (none yet: the first draw remembers it).
+    let last_place = StoredValue::new(usize::MAX);
 
     // Printing (Ctrl+P or the button) always prints the document view.
     let printing = RwSignal::new(false);
@@ -573,15 +585,19 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
                     platform::today(),
                 )
             }),
-            View::Share => {
+            View::Share(audience) => {
                 // Sharing is a page of its own (in the second bundle), for
                 // what is stored: write anything pending first.
                 ctx.autosave.flush();
                 let id = ctx.state.with_value(|s| s.draft.id().cloned());
                 if let Some(id) = &id {
-                    crate::route::load_instead(&format!("delen/?record={id}"));
+                    let with = match audience {
+                        Audience::Team => format!("&met={}", audience.as_str()),
+                        Audience::Swv => String::new(),
+                    };
+                    crate::route::load_instead(&format!("delen/?record={id}{with}"));
                 }
-                markup::share_view(&sel, id.is_some())
+                markup::share_view(&sel, audience, id.is_some())
             }
         }
     };
@@ -604,6 +620,14 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
         let (view, index) = mode_and_index();
         let now = (view, index, ctx.epoch.get());
         current_index.set_value(index);
+        if view == View::Form && last_place.get_value() != index {
+            last_place.set_value(index);
+            // Where the user is, not their work: should storage refuse
+            // it, the save status shows that with the next autosave.
+            if let Some(item) = sel.instrument.items().nth(index) {
+                let _ = storage::save_place(&which, &item.id);
+            }
+        }
         if let Some(prev) = prev.filter(|p| *p != now) {
             let same_place = prev.0 == now.0 && prev.1 == now.1;
             let focus = same_place.then(dom::keep_focus).flatten();

@@ -9,8 +9,9 @@
 
 use std::collections::BTreeSet;
 
+use zichtbaar_core::export::Audience;
 use zichtbaar_core::instrument::{answer_key, ItemDef, QuestionDef, ScaleDef};
-use zichtbaar_core::{Date, Perspective, Reflection, SchoolYear};
+use zichtbaar_core::{Date, Instrument, Perspective, Reflection, SchoolYear};
 
 use super::{perspective_name, plan, Selection, View};
 use crate::html::{html, names, Id, Markup};
@@ -43,12 +44,7 @@ names! {
 
 /// The label of option `id` of `scale` (the "weet ik niet" options too).
 pub(super) fn option_label<'a>(scale: &'a ScaleDef, id: &str) -> Option<&'a str> {
-    scale
-        .options
-        .iter()
-        .chain(&scale.unknown)
-        .find(|o| o.id == id)
-        .map(|o| o.label.as_ref())
+    scale.label_of(id)
 }
 
 /// Where an item sits: "Bouwstenen · 3 van 10".
@@ -299,7 +295,12 @@ pub fn overview(
             a href=(sel.href(None, View::Document)) { "Alles op één pagina, om af te drukken" }
         }
         p.zb-overview__document {
-            a href=(sel.href(None, View::Share)) { "Delen met het samenwerkingsverband" }
+            a href=(sel.href(None, View::Share(Audience::Swv))) { "Delen met het samenwerkingsverband" }
+        }
+        @if sel.perspective == Perspective::Persoonlijk {
+            p.zb-overview__document {
+                a href=(sel.href(None, View::Share(Audience::Team))) { "Delen met een collega of je teamleider" }
+            }
         }
         @if sel.perspective == Perspective::Team {
             // The team conversation starts where colleagues differ: their
@@ -319,8 +320,74 @@ pub fn overview(
     }
 }
 
-/// The whole reflection as one document, for reading together and printing,
-/// with this year against last year and the action plan as a table.
+/// Whether anything was said about `item`: an answer or an action.
+fn is_said(instrument: &Instrument, now: &Reflection, item: &ItemDef) -> bool {
+    !plan::actions_of(now, &item.id).is_empty()
+        || instrument.questions(item).any(|q| {
+            now.answers
+                .get(&answer_key(&item.id, &q.id))
+                .is_some_and(|a| a.is_answered())
+        })
+}
+
+/// One item in the document: its answered questions, each action in full
+/// under the question it belongs to; questions not answered in one line.
+fn document_item(instrument: &Instrument, now: &Reflection, item: &ItemDef, today: Date) -> Markup {
+    let mut open = Vec::new();
+    let mut said = Vec::new();
+    for q in instrument.questions(item) {
+        let answer = now.answers.get(&answer_key(&item.id, &q.id));
+        let planned = if q.actions {
+            plan::actions_of(now, &item.id)
+        } else {
+            &[]
+        };
+        if answer.is_some_and(|a| a.is_answered()) || !planned.is_empty() {
+            said.push((q, answer, planned));
+        } else {
+            open.push(shown(&q.text));
+        }
+    }
+    html! {
+        section.zb-document__item {
+            h3 { (shown(&item.title)) }
+            dl {
+                @for (q, answer, planned) in &said {
+                    @let choice = q
+                        .scale
+                        .as_deref()
+                        .and_then(|s| instrument.scale(s))
+                        .zip(answer.and_then(|a| a.scale.as_deref()))
+                        .and_then(|(s, id)| option_label(s, id));
+                    dt { (shown(&q.text)) }
+                    dd {
+                        @if let Some(choice) = choice {
+                            strong { (shown(choice)) }
+                        }
+                        @if let Some(text) = answer.map(|a| a.text.trim()).filter(|t| !t.is_empty()) {
+                            p { (text) }
+                        }
+                        @if !planned.is_empty() {
+                            ul.zb-document__plan-list {
+                                @for a in planned.iter() {
+                                    li { (plan::in_words(a, today)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if !open.is_empty() {
+                p.zb-document__empty { "Nog niet beantwoord: " (open.join("; ")) }
+            }
+        }
+    }
+}
+
+/// The whole reflection as one document, for reading together and printing:
+/// this year against last year, then the items something was said about,
+/// each with its actions under it; the items not yet filled in named in one
+/// line at the end.
 pub fn document(
     sel: &Selection,
     now: &Reflection,
@@ -329,8 +396,15 @@ pub fn document(
 ) -> Markup {
     let instrument = sel.instrument;
     let progress = now.progress(instrument);
-    let actions = plan::all_actions(instrument, now);
-    let rows: Vec<&(String, zichtbaar_core::plan::Action)> = actions.iter().collect();
+    let (said, empty): (Vec<&ItemDef>, Vec<&ItemDef>) = instrument
+        .items()
+        .partition(|item| is_said(instrument, now, item));
+    // Actions of items no longer in the instrument.
+    let orphans: Vec<(String, zichtbaar_core::plan::Action)> = plan::all_actions(instrument, now)
+        .into_iter()
+        .filter(|(item, _)| instrument.item(item).is_none())
+        .collect();
+    let orphan_rows: Vec<&(String, zichtbaar_core::plan::Action)> = orphans.iter().collect();
     html! {
         div.zb-document {
             div class="zb-document__actions zb-no-print" {
@@ -347,48 +421,29 @@ pub fn document(
             }
             (plan::year_over_year(instrument, sel.year, now, previous, false))
             @for section in instrument.def().sections.iter() {
-                section.zb-document__section {
-                    h2 { (shown(&section.title)) }
-                    @for item in section.items.iter() {
-                        section.zb-document__item {
-                            h3 { (shown(&item.title)) }
-                            p.zb-document__intro { (shown(&item.intro)) }
-                            dl {
-                                @for q in instrument.questions(item) {
-                                    @let answer = now.answers.get(&answer_key(&item.id, &q.id)).cloned().unwrap_or_default();
-                                    @let planned = if q.actions { plan::actions_of(now, &item.id) } else { &[] };
-                                    @let empty = !answer.is_answered() && planned.is_empty();
-                                    @let choice = q
-                                        .scale
-                                        .as_deref()
-                                        .and_then(|s| instrument.scale(s))
-                                        .zip(answer.scale.as_deref())
-                                        .and_then(|(s, id)| option_label(s, id));
-                                    dt { (shown(&q.text)) }
-                                    dd class=[empty.then_some("zb-document__empty")] {
-                                        @if let Some(choice) = choice {
-                                            strong { (shown(choice)) }
-                                        }
-                                        @if !answer.text.trim().is_empty() {
-                                            p { (answer.text) }
-                                        }
-                                        @if !planned.is_empty() {
-                                            p { (zichtbaar_core::plan::count(planned).dutch()) ": zie het actieplan aan het eind." }
-                                        }
-                                        @if empty { "Nog niet ingevuld" }
-                                    }
-                                }
-                            }
+                @let items: Vec<&ItemDef> = section.items.iter().filter(|i| said.iter().any(|s| s.id == i.id)).collect();
+                @if !items.is_empty() {
+                    section.zb-document__section {
+                        h2 { (shown(&section.title)) }
+                        @for item in items {
+                            (document_item(instrument, now, item, today))
                         }
                     }
                 }
             }
-            section class="zb-document__section zb-document__plan" {
-                h2 { "Actieplan" }
-                @if rows.is_empty() {
-                    p.zb-document__empty { "Er staan geen acties in het plan." }
-                } @else {
-                    (plan::table(None, instrument, &rows, today, &format!("Alle acties van {}", sel.year)))
+            @if said.is_empty() {
+                p.zb-document__empty { "Er is nog niets ingevuld." }
+            }
+            @if !empty.is_empty() {
+                p.zb-document__empty.zb-document__not-yet {
+                    "Nog niet ingevuld (" (empty.len()) "): "
+                    (empty.iter().map(|i| shown(&i.title)).collect::<Vec<_>>().join(", ")) "."
+                }
+            }
+            @if !orphan_rows.is_empty() {
+                section class="zb-document__section zb-document__plan" {
+                    h2 { "Acties bij onderdelen die niet meer in de tekst staan" }
+                    (plan::table(None, instrument, &orphan_rows, today, "Acties bij onderdelen die niet meer in de tekst staan"))
                 }
             }
         }
@@ -452,9 +507,14 @@ pub fn workspace(item: Markup, overview: Markup) -> Markup {
 
 /// The share view, while the share page loads (`leaving`), or a note that
 /// there is nothing to share yet; and the way back.
-pub fn share_view(sel: &Selection, leaving: bool) -> Markup {
+pub fn share_view(sel: &Selection, audience: Audience, leaving: bool) -> Markup {
     html! {
-        h2 tabindex="-1" { "Delen met het samenwerkingsverband" }
+        h2 tabindex="-1" {
+            @match audience {
+                Audience::Swv => "Delen met het samenwerkingsverband",
+                Audience::Team => "Delen met een collega of je teamleider",
+            }
+        }
         @if leaving {
             p { "Even geduld: de pagina om te delen wordt geopend." }
         } @else {
@@ -691,8 +751,28 @@ mod tests {
         let html = document(&s, &now, None, Date::new(2026, 11, 23).unwrap()).into_string();
         assert!(html.contains("<strong>Geborgd</strong><p>Mentor &amp; ouders</p>"));
         assert!(html.contains("1 van 36 vragen beantwoord · afgedrukt op 23 november 2026"));
-        assert_eq!(html.matches("Nog niet ingevuld").count(), 35);
-        assert!(!html.contains("zie het actieplan"));
+        // One item said something about: only it is written out, with its
+        // two open questions in one line; the 11 others in one line.
+        assert_eq!(
+            html.matches("<section class=\"zb-document__item\">")
+                .count(),
+            1
+        );
+        assert_eq!(html.matches("<dt>").count(), 1);
+        assert_eq!(html.matches("Nog niet beantwoord: ").count(), 1);
+        assert_eq!(html.matches("Nog niet ingevuld (11): ").count(), 1);
+        // Only the section that has the item gets a heading.
+        assert_eq!(
+            html.matches("<section class=\"zb-document__section\">")
+                .count(),
+            1
+        );
+        assert!(!html.contains("zb-plan-table"));
+        let nothing =
+            document(&s, &reflection(&[]), None, Date::new(2026, 11, 23).unwrap()).into_string();
+        assert!(nothing.contains("Er is nog niets ingevuld."));
+        assert!(nothing.contains("Nog niet ingevuld (12): "));
+        assert!(!nothing.contains("<dt>"));
     }
 
     fn with_actions(mut r: Reflection) -> Reflection {
@@ -867,8 +947,17 @@ mod tests {
         let doc = document(&s, &now, Some(&last), today).into_string();
         assert!(doc
             .contains("<th scope=\"row\">Mentoraat</th><td>In ont\u{ad}wik\u{ad}ke\u{ad}ling</td><td>Geborgd</td>"));
-        assert!(doc.contains("2 acties, 1 klaar: zie het actieplan aan het eind."));
-        assert_eq!(doc.matches("<tr class=\"zb-plan-table__late\">").count(), 1);
-        assert!(doc.contains("<td>oktober 2026</td>"));
+        // The actions stand in full under the question they belong to.
+        assert_eq!(
+            doc.matches("<ul class=\"zb-document__plan-list\"><li>")
+                .count(),
+            1
+        );
+        assert!(doc.contains(
+            "<li><strong>&lt;b&gt;Gesprekken&lt;/b&gt; plannen</strong> · wie: mentoren · klaar in: oktober 2026 · Bezig"
+        ));
+        assert_eq!(doc.matches("te laat").count(), 1);
+        assert!(doc.contains("Evalueren</strong> · wie: mentoren · klaar in: maart 2027 · Klaar"));
+        assert!(!doc.contains("zb-plan-table"));
     }
 }

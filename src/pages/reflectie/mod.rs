@@ -20,6 +20,7 @@ pub(crate) mod markup;
 pub(crate) mod plan;
 
 use leptos::prelude::*;
+use zichtbaar_core::export::Audience;
 use zichtbaar_core::plan::SortBy;
 use zichtbaar_core::{Instrument, Perspective, SchoolYear};
 
@@ -50,7 +51,8 @@ impl PartialEq for Selection {
 pub enum View {
     Form,
     Document,
-    Share,
+    /// Sharing, with the SWV or with a colleague.
+    Share(Audience),
     /// The year's action plan, in an order.
     Plan(SortBy),
 }
@@ -78,7 +80,18 @@ impl Selection {
         }
     }
 
-    /// The link to this selection, at `item` (or the first) in `view`.
+    /// The name under which storage keeps the user's place in this
+    /// reflection: `instrument.year.perspective`.
+    pub fn place_key(&self) -> String {
+        format!(
+            "{}.{}.{}",
+            self.instrument.id(),
+            self.year,
+            self.perspective.as_str()
+        )
+    }
+
+    /// The link to this selection, at `item` (or the one last open) in `view`.
     pub fn href(&self, item: Option<&str>, view: View) -> String {
         let is_default = instruments::default().is_some_and(|d| d.id() == self.instrument.id());
         let year = self.year.to_string();
@@ -108,8 +121,15 @@ impl Selection {
                     match view {
                         View::Form => "",
                         View::Document => "document",
-                        View::Share => "delen",
+                        View::Share(_) => "delen",
                         View::Plan(_) => "actieplan",
+                    }
+                ),
+                (
+                    "met",
+                    match view {
+                        View::Share(Audience::Team) => Audience::Team.as_str(),
+                        _ => "",
                     }
                 ),
                 (
@@ -137,7 +157,11 @@ impl View {
     fn from_location(loc: &Location) -> View {
         match loc.param("weergave") {
             Some("document") => View::Document,
-            Some("delen") => View::Share,
+            Some("delen") => View::Share(
+                loc.param("met")
+                    .and_then(Audience::parse)
+                    .unwrap_or_default(),
+            ),
             Some("actieplan") => View::Plan(match loc.param("volgorde") {
                 Some("wanneer") => SortBy::Due,
                 Some("status") => SortBy::Status,

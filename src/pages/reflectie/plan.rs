@@ -126,6 +126,18 @@ pub fn marks(action: &Action, today: Date) -> Markup {
     }
 }
 
+/// One action in words, for the document and the printout: what, then
+/// who, by when and how far, and the marks of [`marks`].
+pub fn in_words(action: &Action, today: Date) -> Markup {
+    html! {
+        strong { (text_or_dash(&action.what)) }
+        " · wie: " (text_or(&action.who, "nog niet gekozen"))
+        " · klaar in: " (action.due.map_or_else(|| "nog geen datum".to_owned(), |d| d.dutch()))
+        " · " (action.status.label())
+        (marks(action, today))
+    }
+}
+
 /// The choices of an action's "Klaar in": no date, or a month of this
 /// school year or the next (a select works the same with keyboard, mouse
 /// and screen reader in every browser; a month field does not). A due

@@ -10,8 +10,9 @@ use zichtbaar_core::collection::{
 };
 use zichtbaar_core::csv::decimal;
 use zichtbaar_core::instrument::{Instrument, QuestionDef, ScaleDef};
-use zichtbaar_core::plan::Status;
+use zichtbaar_core::plan::{Action as PlanAction, Status};
 use zichtbaar_core::record::{Role, SharedWithColleagues};
+use zichtbaar_core::team::TeamView;
 use zichtbaar_core::{Perspective, SchoolYear};
 
 pub use crate::html::plural;
@@ -27,6 +28,8 @@ pub const FILES_TITLE: Id = Id("c-files-title");
 /// Filters, view choice and the view.
 pub const RESULTS: Id = Id("c-results");
 pub const DROP: Id = Id("c-drop");
+/// Where the text of mails is pasted.
+pub const PASTE: Id = Id("c-paste");
 pub const FILE_INPUT: Id = Id("c-files-input");
 pub const FOLDER_INPUT: Id = Id("c-folder-input");
 pub const LIST_INPUT: Id = Id("c-list-file");
@@ -42,6 +45,7 @@ names! {
         Print = "print-report",
         CompareList = "compare-list",
         MoreTexts = "more-texts",
+        ReadPasted = "read-pasted",
     }
 }
 
@@ -51,26 +55,62 @@ names! {
         Ontvangst = "ontvangst",
         Reflectie = "reflectie",
         Routekaart = "routekaart",
+        /// Colleagues' reflections shared with the team, side by side.
+        Team = "team",
+    }
+}
+
+/// What a record that came is, as far as the fitting view goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Came {
+    Receipt,
+    /// A reflection shared with the SWV.
+    Reflection,
+    /// A reflection shared with a colleague or team leader.
+    TeamShare,
+}
+
+impl Came {
+    pub fn of(record: &zichtbaar_core::export::ExportRecord) -> Came {
+        match record.kind {
+            zichtbaar_core::Kind::Receipt => Came::Receipt,
+            _ if zichtbaar_core::team::is_team_share(record) => Came::TeamShare,
+            _ => Came::Reflection,
+        }
     }
 }
 
 impl Show {
     /// The view that fits what was read, while the user has chosen none:
-    /// the receipts when only receipts came, a reflection view when only
-    /// reflections came; with both, or nothing, the view stays `self`.
-    pub fn fitting(self, kinds: impl IntoIterator<Item = zichtbaar_core::Kind>) -> Show {
-        use zichtbaar_core::Kind;
-        let (mut receipts, mut reflections) = (0, 0);
-        for kind in kinds {
-            match kind {
-                Kind::Receipt => receipts += 1,
-                Kind::Reflection => reflections += 1,
+    /// the receipts when only receipts came, the team view when only
+    /// reflections shared with a team came, a reflection view when only
+    /// reflections came; with both kinds, or nothing, the view stays `self`.
+    pub fn fitting(self, came: impl IntoIterator<Item = Came>) -> Show {
+        let (mut receipts, mut reflections, mut team) = (0, 0, 0);
+        for c in came {
+            match c {
+                Came::Receipt => receipts += 1,
+                Came::Reflection => reflections += 1,
+                Came::TeamShare => team += 1,
             }
         }
-        match (receipts, reflections) {
-            (1.., 0) => Show::Ontvangst,
-            (0, 1..) if self == Show::Ontvangst => Show::Reflectie,
+        match (receipts, reflections, team) {
+            (1.., 0, 0) => Show::Ontvangst,
+            (0, 0, 1..) => Show::Team,
+            (0, _, _) if reflections + team > 0 && matches!(self, Show::Ontvangst | Show::Team) => {
+                Show::Reflectie
+            }
             _ => self,
+        }
+    }
+
+    /// The name on the view's button.
+    pub fn label(self) -> &'static str {
+        match self {
+            Show::Ontvangst => "Ontvangst",
+            Show::Reflectie => "Reflecties",
+            Show::Routekaart => "Routekaart",
+            Show::Team => "Team",
         }
     }
 }
@@ -130,10 +170,20 @@ pub fn page() -> Markup {
                 p { "Sleep bestanden of een map hierheen, of kies ze:" }
                 div.zb-drop__choices {
                     label class="zb-button" for=(FILE_INPUT) { "Bestanden kiezen" }
-                    input type="file" id=(FILE_INPUT) class="zb-visually-hidden" multiple accept=".json,application/json";
+                    input type="file" id=(FILE_INPUT) class="zb-visually-hidden" multiple accept=".json,.eml,application/json,message/rfc822";
                     label class="zb-button zb-button--secondary" for=(FOLDER_INPUT) { "Een map kiezen" }
                     input type="file" id=(FOLDER_INPUT) class="zb-visually-hidden" multiple webkitdirectory;
                 }
+            }
+            p.zb-hint { "Bestanden van Zichtbaar eindigen op .json. Een e-mail die je in je e-mailprogramma hebt bewaard (.eml) kan ook." }
+            details.zb-paste open[false] {
+                summary { "E-mails plakken" }
+                div.zb-field {
+                    label for=(PASTE) { "Tekst van e-mails met een bevestiging of reflectie" }
+                    p.zb-hint id="c-paste-hint" { "Open de e-mail, selecteer alles (Ctrl+A), kopieer en plak het hier. Meer e-mails achter elkaar mag ook." }
+                    textarea id=(PASTE) class="zb-textarea" rows="5" aria-describedby="c-paste-hint" spellcheck="false" {}
+                }
+                button type="button" class="zb-button zb-button--secondary" data-action=(Action::ReadPasted) { "Geplakte tekst inlezen" }
             }
             div id=(STATUS) class="zb-import__status" role="status" {}
             div id=(FILES) {}
@@ -162,7 +212,7 @@ pub struct FileRow {
 
 /// The imported files, each with what was read and a remove button; and
 /// emptying the whole collection, with a question first.
-pub fn files(rows: &[FileRow], asking_to_clear: bool) -> Markup {
+pub fn files(rows: &[FileRow], distinct: usize, asking_to_clear: bool) -> Markup {
     if rows.is_empty() {
         return html! {};
     }
@@ -171,8 +221,10 @@ pub fn files(rows: &[FileRow], asking_to_clear: bool) -> Markup {
         h2 id=(FILES_TITLE) tabindex="-1" { "Ingelezen bestanden" }
         // A long list stays folded: the figures below are what is read.
         details.zb-files open[rows.len() <= FILES_OPEN] {
-        summary { (plural(rows.len(), "bestand", "bestanden")) ", samen " (plural(total, "reflectie of bevestiging", "reflecties en bevestigingen")) }
-        p.zb-hint { "Dezelfde reflectie twee keer ingelezen telt één keer." }
+        summary { (plural(rows.len(), "bestand", "bestanden")) ", samen " (plural(distinct, "reflectie of bevestiging", "verschillende reflecties en bevestigingen")) }
+        @if total > distinct {
+            p.zb-hint { "In de bestanden staan er " (total) ". Wat in meer bestanden staat, of ook in een nieuwere versie, telt één keer: de nieuwste." }
+        }
         div class="zb-table-scroll" role="region" aria-labelledby="c-files-title" tabindex="0" {
             table.zb-table {
                 thead { tr { th scope="col" { "Bestand" } th scope="col" { "Aantal" } th scope="col" { "Opmerkingen" } th scope="col" { span.zb-visually-hidden { "Verwijderen" } } } }
@@ -239,9 +291,9 @@ pub fn controls(c: &Choices<'_>) -> Markup {
     };
     html! {
         nav class="zb-views zb-no-print" aria-label="Weergave" {
-            @for show in [Show::Ontvangst, Show::Reflectie, Show::Routekaart] {
+            @for show in [Show::Ontvangst, Show::Reflectie, Show::Routekaart, Show::Team] {
                 button type="button" class="zb-views__tab" id={ "c-view-" (show) } data-view=(show) aria-pressed=(if show == c.show { "true" } else { "false" }) {
-                    (match show { Show::Ontvangst => "Ontvangst", Show::Reflectie => "Reflecties", Show::Routekaart => "Routekaart" })
+                    (show.label())
                 }
             }
         }
@@ -353,8 +405,18 @@ pub fn receipts(
             } @else {
                 p { (o.missing.len()) " van de " (listed) " scholen " (if o.missing.len() == 1 { "heeft" } else { "hebben" }) " nog niet bevestigd:" }
                 ul.zb-missing {
-                    @for s in &o.missing {
-                        li { (s.name) @if !s.brin.is_empty() { " (" (s.brin) ")" } }
+                    @for (i, s) in o.missing.iter().enumerate() {
+                        li {
+                            (s.name) @if !s.brin.is_empty() { " (" (s.brin) ")" }
+                            @for (_, like) in o.likely.iter().filter(|(m, _)| *m == i) {
+                                br;
+                                span.zb-likely {
+                                    "Misschien dezelfde school als '" (like.name) "'"
+                                    @if like.brin.is_empty() { ", die bevestigde zonder BRIN-code" } @else { " (" (like.brin) "), die bevestigde" }
+                                    ". Klopt dat? Zet de naam in jullie lijst dan net zo."
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -703,12 +765,122 @@ pub fn empty() -> Markup {
     }
 }
 
+/// One colleague's action, in full.
+fn action_line(a: &PlanAction) -> Markup {
+    let or = |text: &'_ str, empty: &'static str| -> String {
+        if text.trim().is_empty() {
+            empty.to_owned()
+        } else {
+            text.to_owned()
+        }
+    };
+    html! {
+        strong { (or(&a.what, "(zonder omschrijving)")) }
+        br;
+        "Wie: " (or(&a.who, "nog niet gekozen"))
+        " · klaar in: " (a.due.map_or_else(|| "nog geen datum".to_owned(), |d| d.dutch()))
+        " · " (a.status.label())
+        @if let Some(year) = a.carried_from { " · uit " (year) }
+    }
+}
+
+/// The team view: per item that a colleague said something about, a table
+/// with a column per colleague, their answers and their actions in full;
+/// the items nobody answered in one line. `to_swv` counts the reflections
+/// on screen that were shared with the SWV, which this view leaves out.
+pub fn team(instrument: &Instrument, v: &TeamView<'_>, to_swv: usize) -> Markup {
+    let names: Vec<&str> = v.colleagues.iter().map(|c| c.name.as_str()).collect();
+    html! {
+        h2 { "Reflecties van collega's naast elkaar" }
+        @if v.colleagues.is_empty() {
+            p { "Er is nog geen reflectie ingelezen die een collega met het team heeft gedeeld. Een collega kiest daarvoor bij het delen: 'Met een collega of je teamleider'." }
+        } @else {
+            p {
+                (plural(names.len(), "collega", "collega's")) ": " (names.join(", ")) ". "
+                "Je ziet hun antwoorden en acties helemaal: ze deelden hun reflectie met jou, om samen te bespreken."
+            }
+            @for ti in &v.items {
+                @let title = instruments::shown(&ti.item.title);
+                section.zb-team__item {
+                    h3 { (title) }
+                    div.zb-table-scroll role="region" aria-label={ (title) ": per collega" } tabindex="0" {
+                        table class="zb-table zb-team__table" {
+                            caption.zb-visually-hidden { (title) ": antwoorden en acties per collega" }
+                            thead {
+                                tr {
+                                    th scope="col" { "Vraag" }
+                                    @for c in &v.colleagues { th scope="col" { (c.name) } }
+                                }
+                            }
+                            tbody {
+                                @for row in &ti.rows {
+                                    @let scale = row.question.scale.as_deref().and_then(|x| instrument.scale(x));
+                                    tr {
+                                        th scope="row" { (instruments::shown(&row.question.text)) }
+                                        @for answer in &row.answers {
+                                            td {
+                                                @match answer {
+                                                    Some(a) => {
+                                                        @if let Some(label) = scale.zip(a.scale.as_deref()).and_then(|(s, id)| s.label_of(id)) {
+                                                            strong { (instruments::shown(label)) }
+                                                        }
+                                                        @if !a.text.trim().is_empty() { p.zb-team__text { (a.text) } }
+                                                    }
+                                                    None => span.zb-team__none { "Geen antwoord" },
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                                @if ti.actions.iter().any(|list| !list.is_empty()) {
+                                    tr {
+                                        th scope="row" { (ACTIONS_QUESTION) }
+                                        @for list in &ti.actions {
+                                            td {
+                                                @if list.is_empty() {
+                                                    span.zb-team__none { "Geen acties" }
+                                                } @else {
+                                                    ul.zb-team__actions { @for a in list.iter() { li { (action_line(a)) } } }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if !v.unanswered.is_empty() {
+                p.zb-team__unanswered {
+                    "Niemand vulde in (" (v.unanswered.len()) "): "
+                    (v.unanswered.iter().map(|i| instruments::shown(&i.title)).collect::<Vec<_>>().join(", ")) "."
+                }
+            }
+        }
+        @if to_swv > 0 {
+            p.zb-hint {
+                (plural(to_swv, "reflectie is", "reflecties zijn")) " met het samenwerkingsverband gedeeld, niet met het team. Die staan onder 'Reflecties', alleen in cijfers en als losse antwoorden."
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
 
     #[test]
     fn the_view_fits_what_was_read_until_one_is_chosen() {
-        use zichtbaar_core::Kind::{Receipt, Reflection};
+        use Came::{Receipt, Reflection, TeamShare};
+        // Five colleagues' reflections shared with their team leader: the team view.
+        assert_eq!(Show::Reflectie.fitting([TeamShare; 5]), Show::Team);
+        assert_eq!(Show::Ontvangst.fitting([TeamShare]), Show::Team);
+        // Some shared with the SWV too: the reflection figures.
+        assert_eq!(Show::Team.fitting([TeamShare, Reflection]), Show::Reflectie);
+        assert_eq!(
+            Show::Routekaart.fitting([TeamShare, Reflection]),
+            Show::Routekaart
+        );
         // 14 receipts and nothing else: the receipts, not the reflection figures.
         assert_eq!(Show::Reflectie.fitting([Receipt; 14]), Show::Ontvangst);
         assert_eq!(Show::Routekaart.fitting([Receipt]), Show::Ontvangst);
@@ -826,14 +998,19 @@ mod tests {
                 problems: Vec::new(),
             },
         ];
-        let html = files(&rows, false).into_string();
+        // Four records in the files, three of them different.
+        let html = files(&rows, 3, false).into_string();
         assert!(html.contains("aria-label=\"&lt;b&gt;school&lt;/b&gt;.json verwijderen\""));
         assert!(!html.contains("<b>school"));
         assert_eq!(attr_values(&html, "data-key"), ["1", "2"]);
-        assert!(html.contains("2 bestanden, samen 4 reflecties en bevestigingen"));
-        let asking = files(&rows, true).into_string();
+        assert!(html.contains("2 bestanden, samen 3 verschillende reflecties en bevestigingen"));
+        assert!(html.contains("In de bestanden staan er 4."));
+        assert!(!files(&rows, 4, false)
+            .into_string()
+            .contains("In de bestanden staan er"));
+        let asking = files(&rows, 2, true).into_string();
         assert!(asking.contains("Ja, alles wissen") && asking.contains("Nee, bewaren"));
-        assert!(files(&[], false).into_string().is_empty());
+        assert!(files(&[], 0, false).into_string().is_empty());
     }
 
     #[test]

@@ -27,11 +27,12 @@ use zichtbaar_core::csv::{self, Cell};
 use zichtbaar_core::export::ExportRecord;
 use zichtbaar_core::import::{self, ImportProblem};
 use zichtbaar_core::instrument::answer_key;
+use zichtbaar_core::mail;
 use zichtbaar_core::plan::Status;
 use zichtbaar_core::stored::{self, CollectedFile};
-use zichtbaar_core::{Instrument, Kind, Perspective, RecordId, SchoolYear};
+use zichtbaar_core::{team, Instrument, Kind, Perspective, RecordId, SchoolYear};
 
-use self::markup::{plural, Action, Field, FileRow, Show};
+use self::markup::{plural, Action, Came, Field, FileRow, Show};
 use crate::html::{html, Markup, Name};
 use crate::route::{query_string, Router};
 use crate::storage::{self, collection as shelf};
@@ -173,13 +174,17 @@ fn chosen<'a>(s: &State, all: &[&'a ExportRecord]) -> (Filter, Vec<&'a ExportRec
 }
 
 /// The records of the view's kind that the filters choose: receipts in
-/// "Ontvangst", reflections in the other two.
+/// "Ontvangst", reflections shared with a team in "Team", reflections in
+/// the other two.
 fn in_view(show: Show, chosen: &[&ExportRecord]) -> usize {
-    let kind = match show {
-        Show::Ontvangst => Kind::Receipt,
-        Show::Reflectie | Show::Routekaart => Kind::Reflection,
-    };
-    chosen.iter().filter(|r| r.kind == kind).count()
+    chosen
+        .iter()
+        .filter(|r| match show {
+            Show::Ontvangst => r.kind == Kind::Receipt,
+            Show::Reflectie | Show::Routekaart => r.kind == Kind::Reflection,
+            Show::Team => team::is_team_share(r),
+        })
+        .count()
 }
 
 /// Everything below the file list, and how many records the view reads.
@@ -202,6 +207,7 @@ fn results(s: &State, all: &[&ExportRecord]) -> (Markup, usize) {
         }
         Show::Reflectie => reflection_view(&filter, &chosen),
         Show::Routekaart => routekaart_view(&filter, all, &chosen),
+        Show::Team => team_view(&filter, &chosen),
     };
     let markup = html! {
         (markup::controls(&choices))
@@ -286,6 +292,20 @@ fn reflection_view(filter: &Filter, chosen: &[&ExportRecord]) -> Markup {
         &strongest,
         &weakest,
         &items,
+    )
+}
+
+/// Colleagues' reflections shared with the team, side by side.
+fn team_view(filter: &Filter, chosen: &[&ExportRecord]) -> Markup {
+    let Some(instrument) = view_instrument(filter, chosen, false) else {
+        return markup::empty();
+    };
+    let records = reflections_on(chosen, instrument);
+    let to_swv = records.iter().filter(|r| !team::is_team_share(r)).count();
+    markup::team(
+        instrument,
+        &team::view(instrument, records.iter().copied()),
+        to_swv,
     )
 }
 
@@ -384,6 +404,7 @@ fn csv_rows(s: &State) -> Vec<Vec<Cell>> {
             }
             rows
         }
+        Show::Team => team_csv(&filter, &chosen),
         Show::Reflectie | Show::Routekaart => {
             let Some(instrument) = view_instrument(&filter, &chosen, s.show == Show::Routekaart)
             else {
@@ -465,6 +486,54 @@ fn csv_rows(s: &State) -> Vec<Vec<Cell>> {
     }
 }
 
+/// The team view as a table: a row per colleague's answer, and per action.
+fn team_csv(filter: &Filter, chosen: &[&ExportRecord]) -> Vec<Vec<Cell>> {
+    let t = |x: &str| Cell::Text(x.to_owned());
+    let Some(instrument) = view_instrument(filter, chosen, false) else {
+        return Vec::new();
+    };
+    let records = reflections_on(chosen, instrument);
+    let v = team::view(instrument, records.iter().copied());
+    let mut rows = vec![["Onderdeel", "Vraag", "Collega", "Keuze", "Antwoord"]
+        .map(t)
+        .to_vec()];
+    for ti in &v.items {
+        for row in &ti.rows {
+            let scale = row
+                .question
+                .scale
+                .as_deref()
+                .and_then(|x| instrument.scale(x));
+            for (c, a) in v.colleagues.iter().zip(&row.answers) {
+                let Some(a) = a else { continue };
+                let choice = scale
+                    .zip(a.scale.as_deref())
+                    .and_then(|(s, id)| s.label_of(id));
+                rows.push(vec![
+                    t(&ti.item.title),
+                    t(&row.question.text),
+                    t(&c.name),
+                    t(choice.unwrap_or("")),
+                    t(&a.text),
+                ]);
+            }
+        }
+        for (c, list) in v.colleagues.iter().zip(&ti.actions) {
+            for a in list.iter() {
+                let due = a.due.map_or_else(String::new, |d| d.dutch());
+                rows.push(vec![
+                    t(&ti.item.title),
+                    t(markup::ACTIONS_QUESTION),
+                    t(&c.name),
+                    t(a.status.label()),
+                    t(&format!("{} (wie: {}; klaar in: {due})", a.what, a.who)),
+                ]);
+            }
+        }
+    }
+    rows
+}
+
 /// What is kept of one file, read in slices, and its text for storage
 /// (when it holds any record).
 async fn collect(
@@ -502,13 +571,44 @@ async fn collect(
         out.problems.push("Dit bestand is leeg.".to_owned());
         return (out, None);
     }
-    let raws = match import::split(&text) {
-        Ok(raws) => raws,
-        Err(p) => {
-            out.problems.push(problem_text(&p));
+    // An export file, or mail: text pasted from mails, or a saved message.
+    // A `.json` file is read as an export (and said not to be one when it
+    // is not); anything else may be mail.
+    let found;
+    let is_json = out.name.to_ascii_lowercase().ends_with(".json")
+        || text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('{');
+    let sources: Vec<&str> = if is_json {
+        vec![text.as_str()]
+    } else {
+        found = mail::exports_in(&text);
+        if found.damaged > 0 {
+            out.problems.push(format!(
+                "{} niet compleet: de e-mail is onderweg afgekapt of veranderd. Vraag de school om opnieuw te versturen, of om het bestand.",
+                plural(found.damaged, "bevestiging of reflectie in deze tekst is", "bevestigingen of reflecties in deze tekst zijn")
+            ));
+        }
+        if found.exports.is_empty() {
+            if found.damaged == 0 {
+                out.problems
+                    .push("Hierin staat geen bevestiging of reflectie van Zichtbaar.".to_owned());
+            }
             return (out, None);
         }
+        found.exports.iter().map(String::as_str).collect()
     };
+    let mut raws = Vec::new();
+    for source in sources {
+        match import::split(source) {
+            Ok(more) => raws.extend(more),
+            Err(p) => out.problems.push(problem_text(&p)),
+        }
+    }
+    if raws.is_empty() && !out.problems.is_empty() {
+        return (out, None);
+    }
     let mut bad = 0;
     let mut good = Vec::with_capacity(raws.len());
     for (i, raw) in raws.iter().enumerate() {
@@ -579,7 +679,7 @@ impl Page {
     fn draw_files(&self) {
         let markup = {
             let s = self.state.borrow();
-            markup::files(&s.rows(), s.asking_to_clear)
+            markup::files(&s.rows(), s.newest().len(), s.asking_to_clear)
         };
         dom::set_html(markup::FILES, &markup);
     }
@@ -594,7 +694,7 @@ impl Page {
             let s = &mut *state;
             let all = newest(&s.files);
             if !s.view_chosen {
-                s.show = s.show.fitting(all.iter().map(|r| r.kind));
+                s.show = s.show.fitting(all.iter().map(|r| Came::of(r)));
             }
             let (markup, in_view) = results(s, &all);
             (markup, in_view, all.len())
@@ -645,6 +745,8 @@ impl Page {
         let what = match (show, count) {
             (Show::Ontvangst, 1) => "bevestiging",
             (Show::Ontvangst, _) => "bevestigingen",
+            (Show::Team, 1) => "reflectie gedeeld met het team",
+            (Show::Team, _) => "reflecties gedeeld met het team",
             (_, 1) => "reflectie",
             _ => "reflecties",
         };
@@ -663,11 +765,12 @@ impl Page {
             platform::pause().await;
         }
         mark("zb-import-start");
+        let before = self.state.borrow().newest().len();
         let total = list.len();
         if total == 0 {
             self.state.borrow_mut().busy = false;
             self.status(&html! {
-                p { "Er zat geen bestand bij dat op .json eindigt. Een hele map kies je met 'Een map kiezen'." }
+                p { "Er zat geen bestand bij dat op .json of .eml eindigt. Een hele map kies je met 'Een map kiezen'." }
                 @if skipped > 0 { p { (plural(skipped, "bestand is", "bestanden zijn")) " overgeslagen." } }
                 @if unreadable > 0 { p { (unreadable_text(unreadable)) } }
             });
@@ -769,13 +872,17 @@ impl Page {
         platform::pause().await;
         self.draw_results();
         mark("zb-summary-done");
+        let after = self.state.borrow().newest().len();
         self.status(&html! {
             p {
                 strong { "Klaar: " }
                 (total - refused.len()) " van de " (plural(total, "bestand", "bestanden")) " ingelezen, met " (plural(read, "reflectie of bevestiging", "reflecties en bevestigingen")) "."
+                @if read != after.saturating_sub(before) {
+                    " Samen met wat er al was, zijn het er nu " (after) " verschillende: wat dubbel kwam of in een oudere versie, telt één keer."
+                }
             }
             @if skipped > 0 {
-                p { (plural(skipped, "bestand is", "bestanden zijn")) " overgeslagen, omdat de naam niet op .json eindigt." }
+                p { (plural(skipped, "bestand is", "bestanden zijn")) " overgeslagen, omdat de naam niet op .json of .eml eindigt." }
             }
             @if unreadable > 0 { p { (unreadable_text(unreadable)) } }
             @if let Some(e) = &failure {
@@ -820,7 +927,11 @@ impl Incoming {
         let count = all.len();
         let files: Vec<web_sys::File> = all
             .into_iter()
-            .filter(|f| f.name().ends_with(".json") || f.type_() == "application/json")
+            .filter(|f| {
+                let name = f.name().to_ascii_lowercase();
+                [".json", ".eml"].iter().any(|end| name.ends_with(end))
+                    || ["application/json", "message/rfc822"].contains(&f.type_().as_str())
+            })
             .collect();
         Incoming {
             skipped: count - files.len(),
@@ -841,12 +952,9 @@ impl Incoming {
 fn initial_filter() -> (Filter, Option<Show>) {
     let location = Router::expect().location();
     location.with_untracked(|l| {
-        let show = match l.param("weergave") {
-            Some("ontvangst") => Some(Show::Ontvangst),
-            Some("routekaart") => Some(Show::Routekaart),
-            Some("reflectie") => Some(Show::Reflectie),
-            _ => None,
-        };
+        let show = l
+            .param("weergave")
+            .and_then(|v| Show::ALL.iter().copied().find(|s| s.as_str() == v));
         let filter = Filter {
             instrument: l
                 .param("instrument")
@@ -1095,6 +1203,31 @@ pub fn mount(main: &web_sys::Element) {
                 }
                 Action::Print => {
                     let _ = window().print();
+                }
+                Action::ReadPasted => {
+                    let Some(area) = dom::by_id(markup::PASTE)
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                    else {
+                        return;
+                    };
+                    let text = area.value();
+                    if text.trim().is_empty() {
+                        page.status(&html! { p { "Plak eerst de tekst van een of meer e-mails in het vak." } });
+                        dom::focus(markup::PASTE);
+                        return;
+                    }
+                    let name = format!("Geplakte tekst van {}", platform::today().dutch());
+                    let Some(file) = files::text_file(&name, &text) else {
+                        return;
+                    };
+                    area.set_value("");
+                    let page = page.clone();
+                    let pasted = Incoming {
+                        files: vec![file],
+                        skipped: 0,
+                        unreadable: 0,
+                    };
+                    spawn_local(async move { page.import(pasted).await });
                 }
             }
         }

@@ -80,7 +80,7 @@ export const JOURNEYS = [
     async run(j) {
       const { tab } = await j.session();
       await tab.open(`${j.url}ontvangst/`);
-      await tab.click(button("Verder naar delen"));
+      await tab.click(button("Verder naar versturen"));
       await tab.waitFor(() => document.activeElement?.id === "r-errors", null, { what: "focus on the error summary" });
       const links = await tab.eval(() => [...document.querySelectorAll("#r-errors a")].map((a) => a.textContent.trim()));
       assert.deepEqual(links, ["Vul de naam van de school in.", "Vink aan dat jullie de handreiking hebben ontvangen."]);
@@ -102,11 +102,12 @@ export const JOURNEYS = [
       const { tab } = await j.session();
       await tab.open(`${j.url}ontvangst/`);
       await fillReceipt(tab);
-      await tab.click(button("Verder naar delen"));
+      await tab.click(button("Verder naar versturen"));
       await tab.waitFor(() => location.pathname.endsWith("/delen/") && document.getElementById("zb-share-json"), null, { what: "the share panel" });
       await tab.ready();
       const shown = await tab.eval(() => document.getElementById("zb-share-json").textContent);
       await tab.catchFiles();
+      await tab.click("//details[contains(@class, 'zb-share__other')]/summary");
       await tab.click("//*[contains(@class, 'zb-share')]//button[normalize-space(.)='Bestand downloaden']");
       const file = await tab.file();
       assert.equal(file.name, `zichtbaar-ontvangst-voorbeeldcollege-12ab-${JSON.parse(shown).exported}-${JSON.parse(shown).records[0].id.slice(0, 8)}.json`);

@@ -138,6 +138,11 @@ fn read_school_list(text: &str) -> usize {
     schools.len() + unreadable.len()
 }
 
+fn read_mail(text: &str) -> usize {
+    let found = zichtbaar_core::mail::exports_in(text);
+    found.exports.len() + found.damaged
+}
+
 fn read_free_text(text: &str) -> usize {
     let hits = scan(text, &["Jan".to_owned(), "de Vries".to_owned()]);
     redact(text, &hits, |_| false).len() + hits.len()
@@ -378,6 +383,35 @@ fn shapes() -> Vec<Shape> {
             "a@a@a@ ...",
             |n| repeat_to("a@", n),
             read_free_text,
+        ),
+        (
+            "mail",
+            "many pasted mails, each with a block",
+            |n| repeat_to(include_str!("../data/mail-v1-receipt.txt"), n),
+            read_mail,
+        ),
+        (
+            "mail",
+            "blocks that never end",
+            |n| repeat_to("ZICHTBAAR-BEGIN\nabcdefgh\n", n),
+            read_mail,
+        ),
+        (
+            "mail",
+            "JSON that starts as an export again and again",
+            |n| repeat_to("{\"format\": [1, 2, 3, ", n),
+            read_mail,
+        ),
+        (
+            "mail",
+            "a saved message with one huge base64 part",
+            |n| {
+                format!(
+                    "From: a@b.nl\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n{}",
+                    repeat_to("QmVzdGUgU1dWLCBkZSBoYW5kcmVpa2luZyBpcyBiaW5uZW4u\r\n", n)
+                )
+            },
+            read_mail,
         ),
         (
             "anonymise",

@@ -8,7 +8,7 @@
 use zichtbaar_core::anonymise::{redact, scan};
 use zichtbaar_core::export::{self, ShareChoices};
 use zichtbaar_core::import::{self, Collection, ImportProblem};
-use zichtbaar_core::{backup, collection, stored, Body, Date};
+use zichtbaar_core::{backup, collection, mail, stored, Body, Date};
 
 use crate::gen::{self, Rng, J};
 
@@ -54,6 +54,12 @@ pub const READERS: &[Reader] = &[
         json: false,
     },
     Reader {
+        name: "mail text and saved messages (mail::exports_in)",
+        check: check_mail,
+        seeds: mail_seeds,
+        json: false,
+    },
+    Reader {
         name: "free text (anonymise::scan, redact)",
         check: check_anonymise,
         seeds: text_seeds,
@@ -68,6 +74,7 @@ pub const SHORT: &[&str] = &[
     "stored",
     "collected",
     "school-list",
+    "mail",
     "anonymise",
 ];
 
@@ -422,6 +429,35 @@ fn school_list_seeds(rng: &mut Rng) -> Vec<String> {
     vec![
         gen::school_list(rng),
         "naam;brin\nDe Brug;12AB\n\"Het \"\"Anker\"\"\";34CD\n".to_owned(),
+    ]
+}
+
+/// Whatever is found in mail text is an export that imports like any file:
+/// it must hold no more than the text could carry, and read without panic.
+fn check_mail(text: &str) -> Result<(), String> {
+    let found = mail::exports_in(text);
+    for json in &found.exports {
+        check_export(json)?;
+    }
+    // A block is at least its two marker lines.
+    let blocks = text.matches(mail::BEGIN).count();
+    ensure(found.damaged <= blocks, || {
+        format!("{} damaged of {blocks} blocks", found.damaged)
+    })
+}
+
+/// Mails that carry exports as a block, as JSON, and as a saved message.
+fn mail_seeds(rng: &mut Rng) -> Vec<String> {
+    // Compressing needs more stack than the harness gives (in a debug
+    // build): the frozen mail has its block made already.
+    let frozen = include_str!("../data/mail-v1-receipt.txt");
+    let block = &frozen[frozen.find(mail::BEGIN).unwrap()..];
+    let quoted: String = block.lines().map(|l| format!("> {l}\r\n")).collect();
+    vec![
+        format!("Beste SWV,\n\n{block}\nGroet"),
+        format!("Op maandag schreef de school:\r\n{quoted}"),
+        format!("{}\n{EXPORT_V1_RECEIPT}\n{}", gen::text(rng, 20), gen::text(rng, 20)),
+        format!("From: a@b.nl\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n{block}"),
     ]
 }
 
