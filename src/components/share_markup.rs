@@ -403,6 +403,19 @@ pub fn receipt_ways(w: &ReceiptWays<'_>) -> Markup {
     }
 }
 
+/// The preview in words ([`PREVIEW`]) and, folded, the exact text of the
+/// file ([`JSON`]), "zoals het {verb} wordt".
+fn what_goes(p: &PanelParts<'_>, verb: &str) -> Markup {
+    html! {
+        div class="zb-share__preview" id=(PREVIEW) { (p.preview) }
+        details.zb-share__file {
+            summary { "Bekijk het bestand zoals het " (verb) " wordt" }
+            p.zb-hint { "Het bestand is gemaakt om door computers gelezen te worden. Hierboven staat in gewone woorden wat erin staat." }
+            pre id=(JSON) tabindex="0" role="region" aria-label="De tekst van het bestand" { (p.json) }
+        }
+    }
+}
+
 /// The send step of a receipt: what goes, and one clear way to send it.
 pub fn receipt_panel(p: &PanelParts<'_>, swv: &str, ways: Markup, sent: &str) -> Markup {
     html! {
@@ -411,12 +424,7 @@ pub fn receipt_panel(p: &PanelParts<'_>, swv: &str, ways: Markup, sent: &str) ->
             p { "Hieronder staat wat " (swv) " krijgt. Kijk het na en verstuur het dan." }
             p.zb-share__sent id=(SENT) { (sent) }
             h3 { "Wat je verstuurt" }
-            div class="zb-share__preview" id=(PREVIEW) { (p.preview) }
-            details.zb-share__file {
-                summary { "Bekijk het bestand zoals het verstuurd wordt" }
-                p.zb-hint { "Het bestand is gemaakt om door computers gelezen te worden. Hierboven staat in gewone woorden wat erin staat." }
-                pre id=(JSON) tabindex="0" role="region" aria-label="De tekst van het bestand" { (p.json) }
-            }
+            (what_goes(p, "verstuurd"))
             div id=(WAYS) { (ways) }
             p class="zb-share__status" id=(STATUS) role="status" {}
         }
@@ -463,12 +471,7 @@ pub fn panel(p: &PanelParts<'_>) -> Markup {
                 (controls(p.is_reflection, p.school_name, p.brin, p.names))
             }
             h3 { "Wat je deelt" }
-            div class="zb-share__preview" id=(PREVIEW) { (p.preview) }
-            details.zb-share__file {
-                summary { "Bekijk het bestand zoals het gedeeld wordt" }
-                p.zb-hint { "Het bestand is gemaakt om door computers gelezen te worden. Hierboven staat in gewone woorden wat erin staat." }
-                pre id=(JSON) tabindex="0" role="region" aria-label="De tekst van het bestand" { (p.json) }
-            }
+            (what_goes(p, "gedeeld"))
             div.zb-share__actions {
                 @if p.can_share {
                     (action_button(Action::Share, "zb-button", "Delen…"))
@@ -513,7 +516,7 @@ fn audience(audience: Audience, swv: &str) -> Markup {
 pub fn how(audience: Audience, swv: &str) -> String {
     match audience {
         Audience::Swv => format!("Met 'E-mail opstellen' opent je e-mailprogramma een bericht aan {swv}. Een link kan geen bestand meesturen: voeg het gedownloade bestand toe als bijlage, of plak de gekopieerde inhoud in het bericht."),
-        Audience::Team => "Stuur het bestand naar je collega, bijvoorbeeld als bijlage bij een e-mail. Je collega opent het in Zichtbaar op de pagina Verzamelen en ziet het daar in de weergave Team.".to_owned(),
+        Audience::Team => "Stuur het bestand naar je collega, bijvoorbeeld als bijlage bij een e-mail. Je collega opent het in Zichtbaar bij 'Gedeelde reflecties' en ziet het daar onder 'Team'.".to_owned(),
     }
 }
 
@@ -660,7 +663,7 @@ mod tests {
         let html = panel(&team).into_string();
         assert!(html.contains("id=\"share-for-team\" checked"));
         assert!(html.contains("<div id=\"share-team-fields\">"));
-        assert!(html.contains("in de weergave Team"));
+        assert!(html.contains("onder 'Team'"));
         assert!(!panel(&parts(false, "", "", "{}"))
             .into_string()
             .contains("share-for"));

@@ -124,7 +124,7 @@ impl ShareState {
     fn attach_href(&self) -> String {
         if self.audience == Audience::Team {
             let body = format!(
-                "Hoi,\n\nHierbij mijn reflectie: {}.\nHet bestand {} voeg ik als bijlage toe. Open het in Zichtbaar op de pagina Verzamelen; in de weergave Team zie je het naast de reflecties van anderen.\n\n",
+                "Hoi,\n\nHierbij mijn reflectie: {}.\nHet bestand {} voeg ik als bijlage toe. Open het in Zichtbaar bij 'Gedeelde reflecties'. Onder 'Team' zie je het naast de reflecties van anderen.\n\n",
                 self.title(),
                 self.file_name()
             );

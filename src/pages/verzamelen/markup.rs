@@ -905,6 +905,33 @@ mod tests {
     use super::*;
     use crate::html::attr_values;
 
+    #[test]
+    fn the_team_view_has_a_labelled_column_per_colleague_and_escapes_their_words() {
+        let text = include_str!("../../../docs/examples/export-team-reflection.json");
+        let (mut records, problems) = zichtbaar_core::import::read(text);
+        assert!(problems.is_empty());
+        let mut other = records[0].clone();
+        other.team = Some(zichtbaar_core::export::Team::named("<b>Bram</b>"));
+        other.actions = None;
+        records.push(other);
+        let instrument = crate::instruments::default().unwrap();
+        let v = zichtbaar_core::team::view(instrument, &records);
+        let html = team(instrument, &v, 2).into_string();
+        // Columns: the question, then each colleague by name.
+        assert!(html.contains("<th scope=\"col\">Vraag</th><th scope=\"col\">Anna (wiskunde)</th><th scope=\"col\">&lt;b&gt;Bram&lt;/b&gt;</th>"));
+        assert!(!html.contains("<b>Bram"));
+        // Every table scrolls in a named region, and rows are headed.
+        assert_eq!(html.matches("role=\"region\"").count(), v.items.len());
+        assert!(html.contains("<th scope=\"row\">Acties in het actieplan</th>"));
+        assert!(html.contains("<span class=\"zb-team__none\">Geen acties</span>"));
+        assert!(html.contains("2 reflecties zijn met het samenwerkingsverband gedeeld"));
+        let nobody =
+            team(instrument, &zichtbaar_core::team::view(instrument, &[]), 0).into_string();
+        assert!(nobody.contains(
+            "Er is nog geen reflectie ingelezen die een collega met het team heeft gedeeld."
+        ));
+    }
+
     fn summary(counts: Shown<Vec<usize>>, n: usize, differs: bool) -> ScaleSummary {
         let mean = if n >= MIN_GROUP {
             Shown::Value(2.45)

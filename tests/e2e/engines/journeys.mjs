@@ -119,6 +119,35 @@ export const JOURNEYS = [
     },
   },
   {
+    name: "send by mail: the receipt's mail carries it, and its text typed into /verzamelen reads as the same record",
+    async run(j) {
+      const { tab } = await j.session();
+      await tab.open(`${j.url}ontvangst/`);
+      await fillReceipt(tab);
+      await tab.click(button("Verder naar versturen"));
+      await tab.waitFor(() => location.pathname.endsWith("/delen/") && document.getElementById("zb-share-json"), null, { what: "the share panel" });
+      await tab.ready();
+      const shown = JSON.parse(await tab.eval(() => document.getElementById("zb-share-json").textContent));
+      // The main way is the mail to the SWV; the link is read, not followed (no mail program here).
+      const href = await tab.eval(() => document.querySelector(".zb-share__main a#zb-share-mail")?.getAttribute("href"));
+      assert.ok(href?.startsWith("mailto:bevestiging@koersvo.example?subject="), href);
+      assert.ok(href.length <= 2000, `${href.length} characters`);
+      const body = decodeURIComponent(href.split("&body=")[1]);
+      assert.match(body, /^Beste Koers VO,/);
+      await tab.open(`${j.url}verzamelen/`);
+      await tab.click("//details[contains(@class, 'zb-paste')]/summary");
+      await tab.type(field("Tekst van e-mails met een bevestiging of reflectie"), body);
+      await tab.click(button("Geplakte tekst inlezen"));
+      await tab.waitFor(() => document.querySelector("#c-status")?.textContent.startsWith("Klaar"), null, { timeout: 30000, what: "Klaar" });
+      assert.match(await tab.text("#c-status"), /1 van de 1 bestand ingelezen, met 1 reflectie of bevestiging/);
+      // Only a receipt came: the receipts view, with the school.
+      assert.equal(await tab.eval(() => document.getElementById("c-view-ontvangst")?.getAttribute("aria-pressed")), "true");
+      assert.equal(await tab.eval(() => document.querySelector("#c-results").getAttribute("data-records")), "1");
+      assert.match(await tab.text("#c-results"), /Voorbeeldcollege/);
+      assert.equal(shown.records[0].school.name, "Voorbeeldcollege");
+    },
+  },
+  {
     name: "collect: shared files are read on /verzamelen and the figures match ones computed here",
     async run(j) {
       const template = JSON.parse(readFileSync(join(ROOT, "docs/examples/export-reflection.json"), "utf8")).records[0];
