@@ -1022,6 +1022,26 @@ proptest! {
         }
     }
 
+    /// Several details in one text, with characters wider than a byte
+    /// between them (a dash, curly quotes, an arrow, an accent): every one
+    /// is left out, not only the first.
+    #[test]
+    fn no_email_or_phone_survives_among_wide_characters(
+        parts in proptest::collection::vec(
+            (prop_oneof![email(), phone()], prop_oneof![Just("—"), Just("“ja”"), Just("→"), Just("‘t"), Just("é"), Just("-")]),
+            2..6,
+        )
+    ) {
+        let mut record = reflection();
+        let Body::Reflection(refl) = &mut record.body else { unreachable!() };
+        let text: String = parts.iter().map(|(pii, sep)| format!("{sep} {pii} ")).collect();
+        refl.answers = BTreeMap::from([("mentoraat/aanpak".to_owned(), Answer { scale: None, text })]);
+        let json = to_json(&prepare(&record, &ShareChoices::default(), today()).unwrap().export);
+        for (pii, _) in &parts {
+            prop_assert!(!json.contains(pii.as_str()), "{pii:?} leaked into {json}");
+        }
+    }
+
     #[test]
     fn no_injected_email_or_phone_survives_in_an_action(
         actions in proptest::collection::vec(
