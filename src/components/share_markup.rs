@@ -148,7 +148,7 @@ fn summary(preview: &Preview, choices: &ShareChoices, is_receipt: bool) -> Marku
     html! {
         p.zb-share__summary { (text) }
         @if is_receipt && kept > 0 {
-            p.zb-hint { "Een telefoonnummer in een bevestiging is meestal dat van de school zelf. Daarom sturen we het mee. Is het van iemand persoonlijk? Kies dan 'Toch weglaten'." }
+            p.zb-hint { "Een vast telefoonnummer in een bevestiging is meestal dat van de school zelf. Daarom sturen we het mee. Is het van iemand persoonlijk? Kies dan 'Toch weglaten'. Een 06-nummer laten we weg." }
         }
     }
 }
@@ -346,6 +346,9 @@ pub struct ReceiptWays<'a> {
     pub mail_href: &'a str,
     /// Whether the mail carries the confirmation itself.
     pub mail_carries: bool,
+    /// The written texts are too long to stand readable in the mail too:
+    /// they are only in the block Zichtbaar reads.
+    pub texts_in_block_only: bool,
     /// The file's name.
     pub file_name: &'a str,
 }
@@ -374,6 +377,9 @@ pub fn receipt_ways(w: &ReceiptWays<'_>) -> Markup {
                 MainWay::Mail => {
                     (mail_link("zb-button", &mail_label))
                     p.zb-hint { "Je e-mailprogramma opent een bericht aan " (to) " met de bevestiging erin. Je hoeft niets toe te voegen: klik daar op Verzenden." }
+                    @if w.texts_in_block_only {
+                        p.zb-hint { "Je tekst is lang. In de e-mail staat hij daarom alleen in het blok onderaan. " (w.swv) " leest dat blok met Zichtbaar." }
+                    }
                 }
                 MainWay::Download => {
                     (action_button(Action::Download, "zb-button", "Bestand downloaden"))

@@ -20,7 +20,7 @@ use leptos::task::spawn_local;
 use zichtbaar_core::export::{
     self, keep_phone_numbers, prepare, Audience, Preview, School, ShareChoices, Team,
 };
-use zichtbaar_core::mail::{receipt_mail, Addressee};
+use zichtbaar_core::mail::{receipt_mail, Addressee, ReceiptMail};
 use zichtbaar_core::shared::{Shared, Via};
 use zichtbaar_core::{Date, Instrument, Kind, Record};
 
@@ -145,24 +145,28 @@ impl ShareState {
     }
 
     fn mail_href(&self) -> String {
-        self.carrying_mail().unwrap_or_else(|| self.attach_href())
+        self.carrying_mail()
+            .map_or_else(|| self.attach_href(), |m| m.href)
     }
 
-    /// A receipt's mail link that carries the confirmation in its text,
-    /// when it fits.
-    fn carrying_mail(&self) -> Option<String> {
+    /// A receipt's mail that carries the confirmation in its text, when it
+    /// fits in a link.
+    fn carrying_mail(&self) -> Option<ReceiptMail> {
         let preview = self.preview.as_ref().ok()?;
         let to = Addressee {
             email: &self.contact_email,
             name: self.instrument.def().contact_name.as_deref().unwrap_or(""),
         };
-        receipt_mail(&preview.export, &self.instrument.def().title, to).map(|m| m.href)
+        receipt_mail(&preview.export, &self.instrument.def().title, to)
     }
 
     /// A receipt's ways to send, drawn from the choices.
     fn ways(&self) -> Markup {
-        let href = self.mail_href();
-        let carries = self.carrying_mail().is_some();
+        let mail = self.carrying_mail();
+        let href = mail
+            .as_ref()
+            .map_or_else(|| self.attach_href(), |m| m.href.clone());
+        let carries = mail.is_some();
         let main = match (self.can_share, carries) {
             (true, _) => MainWay::ShareSheet,
             (false, true) => MainWay::Mail,
@@ -174,6 +178,7 @@ impl ShareState {
             main,
             mail_href: &href,
             mail_carries: carries,
+            texts_in_block_only: mail.is_some_and(|m| m.texts_in_block_only),
             file_name: &self.file_name(),
         })
     }

@@ -129,7 +129,7 @@ test("a director sends a receipt as a mail that carries it; the SWV reads the pa
   // app hears the click first).
   await page.evaluate(() => window.addEventListener("click", (e) => e.target.closest("a[href^='mailto:']") && e.preventDefault(), true));
   await share.mailLink().click();
-  await page.waitForFunction(() => /E-mail klaargezet\. Op 23 november 2026 als e-mail aan Koers VO/.test(document.getElementById("zb-share-sent")?.textContent));
+  await page.waitForFunction(() => /E-mail klaargezet\. Op 23 november 2026 is een e-mail aan Koers VO klaargezet/.test(document.getElementById("zb-share-sent")?.textContent));
   assert.match(await share.status().innerText(), /Klik daar op Verzenden/);
 
   // Coming back, the receipt says it was sent instead of counting down.
@@ -186,7 +186,7 @@ test("where the share sheet takes files, it is the one way to send, with the fil
   assert.equal(shared.type, "application/json");
   assert.match(shared.name, /^zichtbaar-ontvangst-voorbeeldcollege-12ab-2026-11-23-[0-9a-f]{8}\.json$/);
   assert.equal(await share.status().innerText(), "Verstuurd met het deelmenu.");
-  assert.match(await page.locator("#zb-share-sent").innerText(), /^Verstuurd\. Op 23 november 2026 met het deelmenu van je apparaat naar Koers VO gestuurd\./);
+  assert.match(await page.locator("#zb-share-sent").innerText(), /^Verstuurd\. Je hebt dit op 23 november 2026 met het deelmenu van je apparaat naar Koers VO gestuurd\./);
   // The mail is among the other ways, and still carries the confirmation.
   await share.others();
   assert.match(mailBody(await share.mailLink().getAttribute("href")), /ZICHTBAAR-BEGIN/);
@@ -213,6 +213,11 @@ test("a reaction too long for a mail link makes the file the main way, and the m
   const href = await share.mailLink().getAttribute("href");
   assert.match(mailBody(href), /als bijlage toe/);
   assert.doesNotMatch(mailBody(href), /ZICHTBAAR-BEGIN/);
+  // A downloaded file has not reached the SWV yet: the receipt says what is
+  // left to do, and the deadline stays.
+  await o.open();
+  assert.match(await page.locator(".zb-sent").innerText().then(plain), /Stuur het als bijlage naar Koers VO, als je dat nog niet deed\./);
+  assert.equal(await page.locator(".zb-deadline").isVisible(), true);
   await context.close();
   app.assertClean();
 });

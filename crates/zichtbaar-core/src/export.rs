@@ -330,18 +330,26 @@ fn anonymise_field(
     shared
 }
 
-/// What a receipt sends unless the user leaves it out: the phone numbers in
-/// it. A receipt speaks for the school and holds no pupil's story, so a
-/// number typed into it is the school's own, given on purpose; it is still
-/// marked in the preview, with a button to leave it out. A reflection
-/// keeps nothing by default.
+/// What a receipt sends unless the user leaves it out: the landline phone
+/// numbers in it. A receipt speaks for the school and holds no pupil's
+/// story, so such a number is most likely the school's own, given on
+/// purpose; it is still marked in the preview, with a button to leave it
+/// out. A mobile number (06, +31 6, 0031 6) is most likely a person's, and
+/// is left out like any other detail. A reflection keeps nothing by default.
 pub fn keep_phone_numbers(record: &Record, preview: &Preview, choices: &mut ShareChoices) {
     if record.kind() != Kind::Receipt {
         return;
     }
     for f in &preview.fields {
         for hit in f.hits.iter().filter(|h| h.kind == HitKind::Phone) {
-            choices.kept_hits.insert((f.field.clone(), hit.start));
+            let digits: String = f.original[hit.start..hit.end]
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            let mobile = ["06", "316", "00316"].iter().any(|p| digits.starts_with(p));
+            if !mobile {
+                choices.kept_hits.insert((f.field.clone(), hit.start));
+            }
         }
     }
 }

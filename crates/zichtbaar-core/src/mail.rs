@@ -148,7 +148,7 @@ fn receipt_body(
         Some(role) => role.label().to_owned(),
         None => "niet ingevuld".to_owned(),
     };
-    out.push_str(&format!("Ingevuld door: {role}\n"));
+    out.push_str(&format!("Rol: {role}\n"));
     out.push_str(&format!(
         "Handreiking ontvangen: {}\n",
         if r.received { "Ja" } else { "Nee" }
@@ -170,7 +170,15 @@ fn receipt_body(
             }
         }
     } else if written {
-        out.push_str("\nOnze reactie is te lang voor de tekst van deze e-mail. Ze staat in het blok hieronder; Zichtbaar laat haar zien.\n");
+        let which: Vec<&str> = texts
+            .iter()
+            .filter(|(_, t)| !t.trim().is_empty())
+            .map(|(label, _)| *label)
+            .collect();
+        out.push_str(&format!(
+            "\nOnze tekst bij '{}' is te lang voor deze e-mail. Hij staat in het blok hieronder; Zichtbaar laat hem zien.\n",
+            which.join("' en '")
+        ));
     }
     out.push_str("\nMet vriendelijke groet,\n\n\n\n");
     out.push_str("Het blok hieronder is dezelfde bevestiging, voor Zichtbaar. Laat het staan zoals het is.\n");
@@ -251,8 +259,12 @@ fn is_message(text: &str) -> bool {
 /// The decoded JSON of the block that starts right after a [`BEGIN`], and
 /// where it ends; `Err` with where to go on when it is damaged.
 fn read_block(after: &str) -> Result<(String, usize), usize> {
-    let Some(end) = after.find(END) else {
-        return Err(after.len());
+    // A block cut short has no end of its own: the next block's begin comes
+    // first, and that block is read on its own.
+    let end = match (after.find(END), after.find(BEGIN)) {
+        (Some(end), Some(next)) if next < end => return Err(next),
+        (Some(end), _) => end,
+        (None, next) => return Err(next.unwrap_or(after.len())),
     };
     let mut encoded = String::with_capacity(end);
     for c in after[..end].chars() {

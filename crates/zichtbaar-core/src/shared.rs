@@ -50,13 +50,21 @@ impl Via {
         }
     }
 
-    /// How, in a sentence: "Op 3 december ... {how}".
-    fn how(self, to: &str) -> String {
+    /// Whether it went to `to`, or at least into the mail program: then the
+    /// deadline no longer needs to be shown. A file downloaded or a text
+    /// copied still has to be sent.
+    pub fn reaches(self) -> bool {
+        matches!(self, Via::ShareSheet | Via::Mail)
+    }
+
+    /// What happened on day `on`, in whole sentences, and what is left to
+    /// do for a file or a copied text.
+    fn sentences(self, on: &str, to: &str) -> String {
         match self {
-            Via::ShareSheet => format!("met het deelmenu van je apparaat naar {to} gestuurd"),
-            Via::Mail => format!("als e-mail aan {to} klaargezet in je e-mailprogramma"),
-            Via::Download => "als bestand gedownload om mee te sturen".to_owned(),
-            Via::Copy => "gekopieerd om in een e-mail te plakken".to_owned(),
+            Via::ShareSheet => format!("Je hebt dit op {on} met het deelmenu van je apparaat naar {to} gestuurd."),
+            Via::Mail => format!("Op {on} is een e-mail aan {to} klaargezet in je e-mailprogramma."),
+            Via::Download => format!("Op {on} heb je het bestand gedownload. Stuur het als bijlage naar {to}, als je dat nog niet deed."),
+            Via::Copy => format!("Op {on} heb je de tekst gekopieerd. Plak hem in een e-mail aan {to}, als je dat nog niet deed."),
         }
     }
 }
@@ -96,10 +104,10 @@ impl Shared {
         record.revision > self.revision
     }
 
-    /// "Op 3 december 2026 als e-mail aan Koers VO klaargezet in je
+    /// "Op 3 december 2026 is een e-mail aan Koers VO klaargezet in je
     /// e-mailprogramma." `to` names the SWV.
     pub fn sentence(&self, to: &str) -> String {
-        format!("Op {} {}.", self.on.dutch(), self.via.how(to))
+        self.via.sentences(&self.on.dutch(), to)
     }
 }
 
@@ -128,7 +136,15 @@ mod tests {
         }
         assert_eq!(
             s.sentence("Koers VO"),
-            "Op 3 december 2026 als e-mail aan Koers VO klaargezet in je e-mailprogramma."
+            "Op 3 december 2026 is een e-mail aan Koers VO klaargezet in je e-mailprogramma."
         );
+        let file = Shared {
+            via: Via::Download,
+            ..s
+        };
+        assert!(file
+            .sentence("Koers VO")
+            .ends_with("Stuur het als bijlage naar Koers VO, als je dat nog niet deed."));
+        assert!(s.via.reaches() && !file.via.reaches());
     }
 }

@@ -1081,15 +1081,21 @@ fn a_receipt_keeps_the_schools_phone_number_and_a_reflection_does_not() {
     use zichtbaar_core::export::keep_phone_numbers;
     let mut r = receipt();
     if let Body::Receipt(receipt) = &mut r.body {
-        receipt.answers.reactions = "Bel ons gerust: 010-1234567, of mail info@school.nl.".into();
+        receipt.answers.reactions =
+            "Bel ons gerust: 010-1234567, of mail info@school.nl. Of Jan: 06-12345678, +31 6 1234 5678.".into();
     }
     let mut choices = ShareChoices::default();
     let first = prepare(&r, &choices, today()).unwrap();
     keep_phone_numbers(&r, &first, &mut choices);
     let json = prepare(&r, &choices, today()).unwrap().to_json();
     assert!(json.contains("010-1234567"), "{json}");
-    // Only the number: an e-mail address is still left out.
+    // Only the school's number: an e-mail address and mobile numbers, most
+    // likely a person's, are still left out.
     assert!(!json.contains("info@school.nl"), "{json}");
+    assert!(
+        !json.contains("06-12345678") && !json.contains("1234 5678"),
+        "{json}"
+    );
     let mut refl = reflection();
     if let Body::Reflection(x) = &mut refl.body {
         x.answers.values_mut().next().unwrap().text = "Bel 010-1234567".into();

@@ -177,7 +177,15 @@ fn long_texts_stand_only_in_the_block_and_very_long_ones_need_a_file() {
     assert!(mail.texts_in_block_only);
     assert!(mail.href.len() <= MAILTO_LIMIT);
     assert!(!body_of(&mail.href).contains(&long[..40]));
+    assert!(mail.body.contains(
+        "Onze tekst bij 'Wat we van de handreiking vinden' is te lang voor deze e-mail."
+    ));
     assert_eq!(records_in(&mail.body).len(), 1);
+    // Both texts written: both named, so the wishes do not vanish unsaid.
+    let both = receipt_mail(&export_of(&receipt(&long, "Het mentoraat")), "Titel", TO).unwrap();
+    assert!(both
+        .body
+        .contains("'Wat we van de handreiking vinden' en 'Wat we willen bespreken'"));
     let longer = dutch(3000);
     assert_eq!(
         receipt_mail(&export_of(&receipt(&longer, "")), "Titel", TO),
@@ -230,6 +238,13 @@ fn a_block_cut_off_or_changed_counts_as_damaged() {
     let (first, rest) = text.split_once('\n').unwrap();
     let changed = format!("{first}\n%{}", &rest[1..]);
     assert_eq!(exports_in(&changed).damaged, 1);
+    // A mail cut short, then a whole one pasted below it (found by trying
+    // it as the SWV would: the whole one was lost too): one read, one damaged.
+    let other = block(&export_of(&receipt("Andere school", "")));
+    let both = format!("Mail 1\n{cut}\n\nMail 2\n{other}");
+    let found = exports_in(&both);
+    assert_eq!((found.exports.len(), found.damaged), (1, 1));
+    assert!(found.exports[0].contains("Andere school"));
 }
 
 #[test]

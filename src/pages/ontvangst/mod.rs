@@ -164,7 +164,13 @@ fn receipt_editor(
     let sent = record
         .as_ref()
         .and_then(|r| storage::load_shared(&r.id).map(|s| (s, s.is_behind(r))));
-    dom::set_attr(markup::DEADLINE, "hidden", sent.is_some().then_some(""));
+    // The countdown gives way once the receipt went out (or into the mail
+    // program); a downloaded file still has to be sent.
+    dom::set_attr(
+        markup::DEADLINE,
+        "hidden",
+        sent.is_some_and(|(s, _)| s.via.reaches()).then_some(""),
+    );
     let swv = instrument.swv(false);
     let sent_html = markup::sent(
         sent.as_ref().map(|(s, _)| s),

@@ -378,7 +378,7 @@ fn document_item(instrument: &Instrument, now: &Reflection, item: &ItemDef, toda
                 }
             }
             @if !open.is_empty() {
-                p.zb-document__empty { "Nog niet beantwoord: " (open.join("; ")) }
+                p.zb-document__empty { "Nog niet beantwoord: " (open.join(" / ")) }
             }
         }
     }

@@ -378,7 +378,7 @@ pub fn receipts(
             p.zb-notice { "Er zijn nog geen ontvangstbevestigingen ingelezen (met deze filters)." }
         } @else {
             p {
-                (o.schools) " scholen hebben de ontvangst bevestigd, in " (o.rows.len()) " bevestigingen. "
+                (plural(o.schools, "school heeft", "scholen hebben")) " de ontvangst bevestigd, in " (plural(o.rows.len(), "bevestiging", "bevestigingen")) ". "
                 "Ontvangen: " (o.received) ". Gedeeld met collega's: ja " (o.shared[0]) ", nee " (o.shared[1]) ", nog niet " (o.shared[2]) ", niet ingevuld " (o.shared[3]) "."
             }
         }
@@ -860,7 +860,8 @@ pub fn team(instrument: &Instrument, v: &TeamView<'_>, to_swv: usize) -> Markup 
         }
         @if to_swv > 0 {
             p.zb-hint {
-                (plural(to_swv, "reflectie is", "reflecties zijn")) " met het samenwerkingsverband gedeeld, niet met het team. Die staan onder 'Reflecties', alleen in cijfers en als losse antwoorden."
+                (plural(to_swv, "reflectie is", "reflecties zijn")) " met het samenwerkingsverband gedeeld, niet met het team. "
+                (if to_swv == 1 { "Die staat" } else { "Die staan" }) " onder 'Reflecties', alleen in cijfers en als losse antwoorden."
             }
         }
     }

@@ -51,6 +51,10 @@ const READ_AHEAD: usize = 4;
 /// Stored files are written together up to about this many bytes.
 const WRITE_BATCH_BYTES: usize = 8_000_000;
 
+/// How pasted mail text is named in the list of files: "Geplakte tekst 2,
+/// 7 december 2026".
+const PASTED: &str = "Geplakte tekst";
+
 struct Held {
     key: f64,
     file: CollectedFile,
@@ -745,8 +749,8 @@ impl Page {
         let what = match (show, count) {
             (Show::Ontvangst, 1) => "bevestiging",
             (Show::Ontvangst, _) => "bevestigingen",
-            (Show::Team, 1) => "reflectie gedeeld met het team",
-            (Show::Team, _) => "reflecties gedeeld met het team",
+            (Show::Team, 1) => "reflectie van een collega",
+            (Show::Team, _) => "reflecties van collega's",
             (_, 1) => "reflectie",
             _ => "reflecties",
         };
@@ -998,7 +1002,7 @@ pub fn mount(main: &web_sys::Element) {
         loading.status(&match result {
             Ok(unreadable) if unreadable.is_empty() && count == 0 => html! {},
             Ok(unreadable) => html! {
-                p { (count) " bestanden uit eerdere keren staan klaar." }
+                p { (plural(count, "bestand", "bestanden")) " uit eerdere keren " (if count == 1 { "staat" } else { "staan" }) " klaar." }
                 @if !unreadable.is_empty() {
                     p.zb-notice { (unreadable.len()) " bewaarde bestanden kon deze versie van Zichtbaar niet lezen. Ze zijn niet verwijderd." }
                 }
@@ -1216,8 +1220,17 @@ pub fn mount(main: &web_sys::Element) {
                         dom::focus(markup::PASTE);
                         return;
                     }
-                    let name = format!("Geplakte tekst van {}", platform::today().dutch());
+                    // Each paste its own name in the list of files.
+                    let n = 1 + page
+                        .state
+                        .borrow()
+                        .files
+                        .iter()
+                        .filter(|h| h.file.name.starts_with(PASTED))
+                        .count();
+                    let name = format!("{PASTED} {n}, {}", platform::today().dutch());
                     let Some(file) = files::text_file(&name, &text) else {
+                        page.status(&html! { p.zb-error { "De geplakte tekst kon niet gelezen worden. Probeer het nog eens, of bewaar de e-mail als bestand (.eml) en kies dat." } });
                         return;
                     };
                     area.set_value("");
