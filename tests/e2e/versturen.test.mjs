@@ -138,6 +138,8 @@ test("a director sends a receipt as a mail that carries it; the SWV reads the pa
   assert.equal(await page.locator(".zb-deadline").isVisible(), false);
   await o.field("Wat wil je bespreken met het samenwerkingsverband? (niet verplicht)").fill("Het mentoraat");
   await page.waitForFunction(() => document.getElementById("zb-save-text")?.textContent.startsWith("Opgeslagen"));
+  // Said at once, not only after a reload.
+  await page.waitForFunction(() => /Daarna heb je nog iets veranderd/.test(document.querySelector(".zb-sent")?.textContent));
   await o.open();
   assert.match(await page.locator(".zb-sent").innerText().then(plain), /Daarna heb je nog iets veranderd/);
   await page.locator(".zb-sent").getByRole("button", { name: "Opnieuw versturen" }).click();

@@ -15,6 +15,8 @@ use crate::html::{html, names, Id, Markup};
 /// Where the receipt editor is drawn, below the introduction.
 /// The line with the deadline, hidden once the receipt was sent.
 pub const DEADLINE: Id = Id("r-deadline");
+/// When and how the receipt was sent ([`sent`]), drawn again after a change.
+pub const SENT: Id = Id("r-sent");
 pub const EDITOR: Id = Id("r-editor");
 /// The error summary, empty and hidden until sending is tried.
 pub const ERRORS: Id = Id("r-errors");
@@ -233,7 +235,7 @@ pub fn page(
 ) -> Markup {
     html! {
         (status)
-        (sent)
+        div id=(SENT) { (sent) }
         (crate::components::elsewhere::region())
         div id=(ERRORS) class="zb-error-summary" tabindex="-1" role="alert" hidden {}
         div id=(FORM) class="zb-receipt" hidden[share.is_some()] {

@@ -177,6 +177,8 @@ fn receipt_editor(
         sent.is_some_and(|(_, behind)| behind),
         swv,
     );
+    // Once a change is saved after sending, the receipt says so at once.
+    let sent_behind = StoredValue::new(sent);
     let form_html = markup::form(&receipt);
     let this_id = record.as_ref().map_or(new_id.clone(), |r| r.id.clone());
     let draft =
@@ -197,6 +199,13 @@ fn receipt_editor(
             // Open this one again next time, on this device.
             if let Some(id) = draft.with_value(|d| d.id().cloned()) {
                 storage::set_current_receipt(&id)?;
+            }
+            if let Some((s, false)) = sent_behind.get_value() {
+                let behind = draft.with_value(|d| d.record().is_some_and(|r| s.is_behind(r)));
+                if behind {
+                    sent_behind.set_value(Some((s, true)));
+                    dom::set_html(markup::SENT, &markup::sent(Some(&s), true, swv));
+                }
             }
         }
         result
