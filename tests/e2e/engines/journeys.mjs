@@ -190,6 +190,37 @@ export const JOURNEYS = [
     },
   },
   {
+    name: "team: a reflection shared with a colleague under a chosen name is read in the team view",
+    async run(j) {
+      const { tab } = await j.session();
+      await tab.open(`${j.url}reflectie/?onderdeel=mentoraat`);
+      await tab.click(choice("Geborgd"));
+      await tab.type(field(HOW), "Elke mentor spreekt elke leerling.");
+      await tab.waitFor(saved, null, { what: "Opgeslagen" });
+      await tab.click(link("Delen met een collega of je teamleider"));
+      await tab.waitFor(() => location.pathname.endsWith("/delen/") && document.getElementById("zb-share-json"), null, { what: "the share panel" });
+      await tab.ready();
+      assert.equal(await tab.checked(field("Met een collega of je teamleider, om samen te bespreken")), true);
+      await tab.type(field("Je naam voor je collega (niet verplicht)"), "Anna");
+      await tab.waitFor(() => document.getElementById("zb-share-json")?.textContent.includes('"name": "Anna"'), null, { what: "the name in the file" });
+      const shown = await tab.eval(() => document.getElementById("zb-share-json").textContent);
+      await tab.catchFiles();
+      await tab.click(button("Bestand downloaden"));
+      const file = await tab.file();
+      assert.equal(file.text, shown, "the file differs from the preview");
+      assert.match(file.name, /^zichtbaar-reflectie-team-anna-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.json$/);
+      const path = join(j.tmp, file.name);
+      writeFileSync(path, file.text);
+      await tab.open(`${j.url}verzamelen/`);
+      await tab.setFiles("#c-files-input", [path]);
+      await tab.waitFor(() => document.querySelector("#c-status")?.textContent.startsWith("Klaar"), null, { timeout: 30000, what: "Klaar" });
+      assert.equal(await tab.eval(() => document.getElementById("c-view-team")?.getAttribute("aria-pressed")), "true");
+      const report = await tab.text(".zb-report");
+      assert.match(report, /1 collega: Anna\./);
+      assert.match(report, /Geborgd\s*Elke mentor spreekt elke leerling\./);
+    },
+  },
+  {
     name: "offline: after one visit every page opens with no network, by deep link with and without its slash",
     async run(j) {
       const { tab } = await j.session();
