@@ -259,6 +259,34 @@ pub fn overview(
             progress max=(total) value=(done) aria-labelledby=(PROGRESS_TEXT) {}
             p id=(PROGRESS_TEXT) { (done) " van " (total) " vragen beantwoord" }
         }
+        // What to do with the whole reflection, first: the list of items
+        // below it can be longer than the window.
+        div.zb-overview__next {
+        p.zb-overview__document {
+            a href=(sel.href(None, View::Plan(zichtbaar_core::plan::SortBy::Item))) { "Actieplan" }
+            ": " (plan::summary(plan_counts, late))
+        }
+        p.zb-overview__document {
+            a href=(sel.href(None, View::Document)) { "Alles op één pagina, om af te drukken" }
+        }
+        p.zb-overview__document {
+            a href=(sel.href(None, View::Share(Audience::Swv))) { "Delen met het samenwerkingsverband" }
+        }
+        @if sel.perspective == Perspective::Persoonlijk {
+            p.zb-overview__document {
+                a href=(sel.href(None, View::Share(Audience::Team))) { "Delen met een collega of je teamleider" }
+            }
+        }
+        @if sel.perspective == Perspective::Team {
+            // The team conversation starts where colleagues differ: the
+            // reflections they shared with the team, side by side.
+            p.zb-overview__document {
+                a href={ "verzamelen/?weergave=team&instrument=" (sel.instrument.id()) "&jaar=" (sel.year) } {
+                    "Reflecties van collega's naast elkaar leggen"
+                }
+            }
+        }
+        }
         @for (section, first) in instrument.def().sections.iter().zip(&firsts) {
             h3 { (shown(&section.title)) }
             ol.zb-overview__list {
@@ -281,34 +309,10 @@ pub fn overview(
                 }
             }
         }
-        p.zb-overview__document {
-            a href=(sel.href(None, View::Plan(zichtbaar_core::plan::SortBy::Item))) { "Actieplan" }
-            ": " (plan::summary(plan_counts, late))
-        }
         @if previous.is_some() {
             details.zb-overview__years {
                 summary { "Dit jaar en vorig jaar" }
                 (plan::year_over_year(instrument, sel.year, now, previous, true))
-            }
-        }
-        p.zb-overview__document {
-            a href=(sel.href(None, View::Document)) { "Alles op één pagina, om af te drukken" }
-        }
-        p.zb-overview__document {
-            a href=(sel.href(None, View::Share(Audience::Swv))) { "Delen met het samenwerkingsverband" }
-        }
-        @if sel.perspective == Perspective::Persoonlijk {
-            p.zb-overview__document {
-                a href=(sel.href(None, View::Share(Audience::Team))) { "Delen met een collega of je teamleider" }
-            }
-        }
-        @if sel.perspective == Perspective::Team {
-            // The team conversation starts where colleagues differ: their
-            // shared personal reflections, side by side.
-            p.zb-overview__document {
-                a href={ "verzamelen/?weergave=reflectie&instrument=" (sel.instrument.id()) "&jaar=" (sel.year) "&voor=persoonlijk" } {
-                    "Reflecties van collega's naast elkaar leggen"
-                }
             }
         }
         p.zb-overview__notice {
