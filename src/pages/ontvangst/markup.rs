@@ -256,7 +256,10 @@ pub fn page(
 /// The receipts on this device, when there is more than one: each a link
 /// that opens it, the open one marked.
 pub fn receipt_list(receipts: &[&Record], open: Option<&RecordId>) -> Markup {
-    if receipts.len() < 2 {
+    // Shown when there is another receipt to go back to: two or more, or
+    // one while a new one is open that has not been saved yet.
+    let others = receipts.iter().filter(|r| open != Some(&r.id)).count();
+    if others == 0 {
         return html! {};
     }
     html! {
@@ -332,6 +335,36 @@ mod tests {
     use super::*;
     use crate::html::attr_values;
     use zichtbaar_core::record::ReceiptAnswers;
+
+    /// Found by an independent try: after "Nieuwe bevestiging beginnen"
+    /// the one before could not be opened again until the new one was
+    /// saved.
+    #[test]
+    fn the_receipts_list_shows_whenever_there_is_another_to_go_back_to() {
+        let instrument = &crate::instruments::all()[0];
+        let year = zichtbaar_core::SchoolYear::starting(2026);
+        let day = zichtbaar_core::Date::new(2026, 11, 23).unwrap();
+        let mut first = Record::new_receipt(RecordId::from_random([1; 16]), instrument, year, day);
+        if let zichtbaar_core::Body::Receipt(r) = &mut first.body {
+            r.school_name = "Het Vossius".into();
+        }
+        let second = Record::new_receipt(RecordId::from_random([2; 16]), instrument, year, day);
+        // One receipt, and it is open: nothing to go back to.
+        assert!(receipt_list(&[&first], Some(&first.id))
+            .into_string()
+            .is_empty());
+        // A new one open, not saved yet: the one before is a link.
+        let html = receipt_list(&[&first], None).into_string();
+        assert!(
+            html.contains(&format!("href=\"ontvangst/?bevestiging={}\"", first.id)),
+            "{html}"
+        );
+        assert!(html.contains("Het Vossius"));
+        // Two saved: both listed, the open one marked.
+        let html = receipt_list(&[&first, &second], Some(&second.id)).into_string();
+        assert_eq!(html.matches("<li>").count(), 2);
+        assert!(html.contains("(nu open)"));
+    }
 
     #[test]
     fn every_input_is_labelled_and_every_id_unique() {
