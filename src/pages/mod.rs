@@ -125,6 +125,11 @@ mod tests {
                 .map(|a| a.as_str()),
         );
         all.extend(crate::sw::Action::ALL.iter().map(|a| a.as_str()));
+        all.extend(
+            super::reflectie::plan::PlanAction::ALL
+                .iter()
+                .map(|a| a.as_str()),
+        );
         for (i, a) in all.iter().enumerate() {
             assert!(!all[..i].contains(a), "action {a} is declared twice");
         }

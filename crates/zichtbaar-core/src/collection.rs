@@ -112,6 +112,23 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// The filter as the reflection views apply it: one school year at a
+    /// time, the newest of the reflections in `all` unless one is chosen.
+    /// Figures of different years are not mixed, and a small group of one
+    /// year cannot be worked out by comparing "all years" with another
+    /// year (the difference of two shown figures would give it away).
+    pub fn one_year<'a>(&self, all: impl IntoIterator<Item = &'a ExportRecord>) -> Filter {
+        let mut f = self.clone();
+        if f.school_year.is_none() {
+            f.school_year = all
+                .into_iter()
+                .filter(|r| r.kind == Kind::Reflection)
+                .map(|r| r.school_year)
+                .max();
+        }
+        f
+    }
+
     /// Whether `r` is among what this filter reads.
     pub fn matches(&self, r: &ExportRecord) -> bool {
         self.instrument

@@ -1114,3 +1114,27 @@ fn the_team_view_puts_colleagues_side_by_side_with_their_actions_and_skips_what_
     let none = team::view(&h, &swv_only);
     assert!(none.colleagues.is_empty() && none.items.is_empty());
 }
+
+/// The one-year rule of the reflection views: with no year chosen they read
+/// the newest year of the reflections only (a newer receipt does not count),
+/// and a chosen year is kept.
+#[test]
+fn reflection_views_read_one_school_year_the_newest_unless_one_is_chosen() {
+    let h = handreiking();
+    let mut old = reflection(&h, &[("mentoraat/waar-staan-wij", Some("geborgd"), "")]);
+    old.school_year = year(2025);
+    let new = reflection(&h, &[("mentoraat/waar-staan-wij", Some("geborgd"), "")]);
+    let mut later_receipt = receipt("Het Vossius", "", day(2028, 4, 1), None);
+    later_receipt.school_year = year(2027);
+    let records = [old.clone(), new.clone(), later_receipt];
+    let f = Filter::default().one_year(&records);
+    assert_eq!(f.school_year, Some(year(2026)));
+    assert!(f.matches(&new) && !f.matches(&old));
+    let chosen = Filter {
+        school_year: Some(year(2025)),
+        ..Filter::default()
+    };
+    assert_eq!(chosen.one_year(&records).school_year, Some(year(2025)));
+    // Nothing to read: no year.
+    assert_eq!(Filter::default().one_year(&[]).school_year, None);
+}

@@ -159,15 +159,10 @@ fn mark(name: &str) {
 /// figures of different years are not mixed, and a small group of one year
 /// cannot be worked out by comparing "all years" with another year.
 fn effective(s: &State, all: &[&ExportRecord]) -> Filter {
-    let mut f = s.filter.clone();
-    if s.show != Show::Ontvangst && f.school_year.is_none() {
-        f.school_year = all
-            .iter()
-            .filter(|r| r.kind == Kind::Reflection)
-            .map(|r| r.school_year)
-            .max();
+    match s.show {
+        Show::Ontvangst => s.filter.clone(),
+        Show::Reflectie | Show::Routekaart | Show::Team => s.filter.one_year(all.iter().copied()),
     }
-    f
 }
 
 /// The filter as applied, and the records it chooses from `all`.
