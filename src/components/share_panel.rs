@@ -144,11 +144,6 @@ impl ShareState {
         share::mailto(&self.contact_email, &self.title(), &body)
     }
 
-    fn mail_href(&self) -> String {
-        self.carrying_mail()
-            .map_or_else(|| self.attach_href(), |m| m.href)
-    }
-
     /// A receipt's mail that carries the confirmation in its text, when it
     /// fits in a link.
     fn carrying_mail(&self) -> Option<ReceiptMail> {
@@ -183,18 +178,29 @@ impl ShareState {
         })
     }
 
-    /// Remembers that the record went out, and says so on the panel.
+    /// The line that says when and how the record was sent, and whether it
+    /// changed since.
+    fn sent_line(&self, sent: &Shared) -> String {
+        let mut text = format!("{} {}", sent.via.label(), sent.sentence(self.swv()));
+        if sent.is_behind(&self.record) {
+            text.push_str(" Daarna is er nog iets veranderd: verstuur het opnieuw.");
+        }
+        text
+    }
+
+    /// Remembers that a receipt went out, and says so on the panel (only a
+    /// receipt shows when it was sent).
     fn sent(&self, via: Via) {
+        if self.is_reflection() {
+            return;
+        }
         let sent = Shared {
             revision: self.record.revision,
             on: self.today,
             via,
         };
         match storage::save_shared(&self.record.id, &sent) {
-            Ok(()) => dom::set_text(
-                share_markup::SENT,
-                &format!("{} {}", via.label(), sent.sentence(self.swv())),
-            ),
+            Ok(()) => dom::set_text(share_markup::SENT, &self.sent_line(&sent)),
             Err(e) => dom::set_text(
                 share_markup::SENT,
                 &format!(
@@ -219,7 +225,7 @@ impl ShareState {
         dom::set_html(share_markup::PREVIEW, &self.preview_html());
         dom::set_text(share_markup::JSON, &self.json());
         if self.is_reflection() {
-            dom::set_attr(share_markup::MAIL, "href", Some(&self.mail_href()));
+            dom::set_attr(share_markup::MAIL, "href", Some(&self.attach_href()));
             dom::set_text(
                 share_markup::HOW,
                 &share_markup::how(self.audience, self.swv()),
@@ -293,25 +299,19 @@ impl SharePanel {
             names: &names_text,
             preview: s.preview_html(),
             json: &s.json(),
-            mail_href: &s.mail_href(),
+            // A receipt's mail link is drawn with its ways (`ways`).
+            mail_href: &s.attach_href(),
             can_share: s.can_share,
             audience: s.audience,
             swv: s.swv(),
         };
-        let sent = storage::load_shared(&s.record.id)
-            .map(|sent| {
-                let mut text = format!("{} {}", sent.via.label(), sent.sentence(s.swv()));
-                if sent.is_behind(&s.record) {
-                    text.push_str(" Daarna is er nog iets veranderd: verstuur het opnieuw.");
-                }
-                text
-            })
-            .unwrap_or_default();
         let markup = if s.is_reflection() {
             share_markup::panel(&parts)
         } else {
-            let ways = s.ways();
-            share_markup::receipt_panel(&parts, s.swv(), ways, &sent)
+            let sent = storage::load_shared(&s.record.id)
+                .map(|sent| s.sent_line(&sent))
+                .unwrap_or_default();
+            share_markup::receipt_panel(&parts, s.swv(), s.ways(), &sent)
         };
         let state = Rc::new(RefCell::new(s));
         let (on_input, on_change, on_click) = (state.clone(), state.clone(), state);

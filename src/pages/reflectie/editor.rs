@@ -29,8 +29,8 @@ use crate::autosave::{use_autosave, Autosave, SaveStatus};
 use crate::components::{elsewhere, save_status};
 use crate::draft::Draft;
 use crate::html::Markup;
-use crate::route::Location;
 use crate::route::Router;
+use crate::route::{query_string, Location};
 use crate::{dom, files, instruments, platform, storage};
 
 /// The record being edited, and last year's, as plain data (not reactive).
@@ -592,10 +592,11 @@ pub fn mount(main: &web_sys::Element, sel: Selection, location: RwSignal<Locatio
                 let id = ctx.state.with_value(|s| s.draft.id().cloned());
                 if let Some(id) = &id {
                     let with = match audience {
-                        Audience::Team => format!("&met={}", audience.as_str()),
-                        Audience::Swv => String::new(),
+                        Audience::Team => audience.as_str(),
+                        Audience::Swv => "",
                     };
-                    crate::route::load_instead(&format!("delen/?record={id}{with}"));
+                    let query = query_string(&[("record", id.as_str()), ("met", with)]);
+                    crate::route::load_instead(&format!("delen/{query}"));
                 }
                 markup::share_view(&sel, audience, id.is_some())
             }

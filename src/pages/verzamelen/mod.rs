@@ -686,8 +686,8 @@ impl Page {
     /// Draws the filters and the view; returns how many records the view
     /// reads (for [`Page::announce`]).
     /// Until a view is chosen, it is first set to the one that fits what
-    /// was read.
-    fn draw_results(&self) -> usize {
+    /// was read. Also returns how many distinct records there are.
+    fn draw_results(&self) -> (usize, usize) {
         let (markup, in_view, count) = {
             let mut state = self.state.borrow_mut();
             let s = &mut *state;
@@ -700,7 +700,7 @@ impl Page {
         };
         dom::set_html(markup::RESULTS, &markup);
         dom::set_attr(markup::RESULTS, "data-records", Some(&count.to_string()));
-        in_view
+        (in_view, count)
     }
 
     /// Waits for a write, then keeps its files with their keys (or, when it
@@ -869,9 +869,8 @@ impl Page {
         self.draw_files();
         // Two tasks, not one: the browser draws the list in between.
         platform::pause().await;
-        self.draw_results();
+        let (_, after) = self.draw_results();
         mark("zb-summary-done");
-        let after = self.state.borrow().newest().len();
         self.status(&html! {
             p {
                 strong { "Klaar: " }
@@ -1057,7 +1056,7 @@ pub fn mount(main: &web_sys::Element) {
                 }
             }
             remember(router, &page.state.borrow());
-            let count = page.draw_results();
+            let (count, _) = page.draw_results();
             page.announce(count);
             // The select was drawn anew: keep the user where they were.
             if let Some(id) = target.get_attribute("id") {
@@ -1085,7 +1084,7 @@ pub fn mount(main: &web_sys::Element) {
                     s.view_chosen = true;
                 }
                 remember(router, &page.state.borrow());
-                let count = page.draw_results();
+                let (count, _) = page.draw_results();
                 page.announce(count);
                 dom::focus_again(&button);
                 return;
