@@ -51,6 +51,17 @@ async function fillReceipt(tab) {
   await tab.type(field("Wat vind je van de handreiking? (niet verplicht)"), "Handzaam. Mail gerust naar j.jansen@school.nl.");
 }
 
+/** A new session's tab with the receipt filled in and its send step open; returns the tab. */
+async function receiptToSend(j) {
+  const { tab } = await j.session();
+  await tab.open(`${j.url}ontvangst/`);
+  await fillReceipt(tab);
+  await tab.click(button("Verder naar versturen"));
+  await tab.waitFor(() => location.pathname.endsWith("/delen/") && document.getElementById("zb-share-json"), null, { what: "the share panel" });
+  await tab.ready();
+  return tab;
+}
+
 export const JOURNEYS = [
   {
     name: "reflect: what was typed survives a reload and a closed tab, right after the last keystroke",
@@ -99,12 +110,7 @@ export const JOURNEYS = [
   {
     name: "share: the downloaded file holds exactly what the preview shows, without the e-mail address",
     async run(j) {
-      const { tab } = await j.session();
-      await tab.open(`${j.url}ontvangst/`);
-      await fillReceipt(tab);
-      await tab.click(button("Verder naar versturen"));
-      await tab.waitFor(() => location.pathname.endsWith("/delen/") && document.getElementById("zb-share-json"), null, { what: "the share panel" });
-      await tab.ready();
+      const tab = await receiptToSend(j);
       const shown = await tab.eval(() => document.getElementById("zb-share-json").textContent);
       await tab.catchFiles();
       await tab.click("//details[contains(@class, 'zb-share__other')]/summary");
@@ -121,12 +127,7 @@ export const JOURNEYS = [
   {
     name: "send by mail: the receipt's mail carries it, and its text typed into /verzamelen reads as the same record",
     async run(j) {
-      const { tab } = await j.session();
-      await tab.open(`${j.url}ontvangst/`);
-      await fillReceipt(tab);
-      await tab.click(button("Verder naar versturen"));
-      await tab.waitFor(() => location.pathname.endsWith("/delen/") && document.getElementById("zb-share-json"), null, { what: "the share panel" });
-      await tab.ready();
+      const tab = await receiptToSend(j);
       const shown = JSON.parse(await tab.eval(() => document.getElementById("zb-share-json").textContent));
       // The main way is the mail to the SWV; the link is read, not followed (no mail program here).
       const href = await tab.eval(() => document.querySelector(".zb-share__main a#zb-share-mail")?.getAttribute("href"));
